@@ -1,0 +1,200 @@
+package dev.mailtask.api;
+
+import dev.mailtask.contacts.Contact;
+import dev.mailtask.directory.Employee;
+import dev.mailtask.intake.MessageRecord;
+import dev.mailtask.store.Database;
+import dev.mailtask.tasks.Attachment;
+import dev.mailtask.tasks.Comment;
+import dev.mailtask.tasks.Task;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The read side of the REST API: plain Java, parameters as they arrive, answers as {@link Views}. */
+public final class ReadApi {
+
+    public static final int DEFAULT_PAGE_SIZE = 50;
+    public static final int MAX_PAGE_SIZE = 500;
+
+    private final Database database;
+
+    public ReadApi(Database database) {
+        this.database = database;
+    }
+
+    public Views.Page<Views.TaskSummary> tasks(String page, String size) {
+        int p = number("page", page, 0, 0, Integer.MAX_VALUE);
+        int s = number("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        return database.inTransaction(session -> {
+            long total = session.createSelectionQuery("select count(t) from Task t", Long.class).getSingleResult();
+            List<Views.TaskSummary> items = session.createSelectionQuery(
+                            "from Task t order by t.createdAt desc, t.id desc", Task.class)
+                    .setFirstResult(offset(p, s))
+                    .setMaxResults(s)
+                    .getResultList().stream()
+                    .map(t -> new Views.TaskSummary(t.id(), t.number(), t.title(), t.status().name(),
+                            iso(t.createdAt())))
+                    .toList();
+            return new Views.Page<>(p, s, total, items);
+        });
+    }
+
+    public Views.TaskDetail task(String id) {
+        long taskId = id("task", id);
+        return database.inTransaction(session -> {
+            Task t = session.find(Task.class, taskId);
+            if (t == null) {
+                throw ApiException.notFound("no task " + taskId);
+            }
+            List<Views.Person> participants = new ArrayList<>();
+            t.participantEmployees().forEach(e -> participants.add(person(e)));
+            t.participantContacts().forEach(c -> participants.add(person(c)));
+            return new Views.TaskDetail(t.id(), t.number(), t.title(), t.status().name(), t.description(),
+                    t.project() == null ? null : t.project().number(),
+                    t.project() == null ? null : t.project().name(),
+                    t.accountId(),
+                    t.assignerEmployee() != null ? person(t.assignerEmployee())
+                            : t.assignerContact() != null ? person(t.assignerContact()) : null,
+                    t.assignees().stream().map(ReadApi::person).toList(),
+                    participants,
+                    attachments(session, t.id()),
+                    t.comments().stream().map(ReadApi::comment).toList(),
+                    iso(t.createdAt()));
+        });
+    }
+
+    public Views.Download attachment(String id, String n) {
+        long taskId = id("task", id);
+        int position = number("attachment number", n, -1, 1, Integer.MAX_VALUE);
+        return database.inTransaction(session -> {
+            List<Attachment> found = session.createSelectionQuery(
+                            "from Attachment a where a.task.id = :task and a.position = :n", Attachment.class)
+                    .setParameter("task", taskId)
+                    .setParameter("n", position)
+                    .getResultList();
+            if (found.isEmpty()) {
+                throw ApiException.notFound("task " + taskId + " has no attachment " + position);
+            }
+            Attachment a = found.get(0);
+            return new Views.Download(a.fileName(), a.contentType(), a.content());
+        });
+    }
+
+    public Views.Page<Views.ContactView> contacts(String page, String size) {
+        int p = number("page", page, 0, 0, Integer.MAX_VALUE);
+        int s = number("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        return database.inTransaction(session -> {
+            long total = session.createSelectionQuery("select count(c) from Contact c", Long.class).getSingleResult();
+            List<Views.ContactView> items = session.createSelectionQuery(
+                            "from Contact c order by c.name, c.id", Contact.class)
+                    .setFirstResult(offset(p, s))
+                    .setMaxResults(s)
+                    .getResultList().stream()
+                    .map(c -> new Views.ContactView(c.id(), c.name(), c.email(), List.copyOf(c.additionalEmails()),
+                            c.spammer(), iso(c.createdAt())))
+                    .toList();
+            return new Views.Page<>(p, s, total, items);
+        });
+    }
+
+    public Views.MessageView message(String id) {
+        long messageId = id("message", id);
+        return database.inTransaction(session -> {
+            MessageRecord m = findMessage(session, messageId);
+            List<String> references = m.references() == null || m.references().isBlank() ? List.of()
+                    : Arrays.asList(m.references().split(" "));
+            return new Views.MessageView(m.id(), m.direction(), m.accountId(), m.messageId(), m.inReplyTo(),
+                    references, m.fromAddress(), m.subject(), m.status().name(), m.decision(), m.error(),
+                    m.rawSize(), m.taskId(), iso(m.receivedAt()), "/api/messages/" + m.id() + "/raw");
+        });
+    }
+
+    public Views.Download messageRaw(String id) {
+        long messageId = id("message", id);
+        return database.inTransaction(session -> {
+            MessageRecord m = findMessage(session, messageId);
+            return new Views.Download("message-" + m.id() + ".eml", "message/rfc822", m.raw());
+        });
+    }
+
+    private static MessageRecord findMessage(org.hibernate.Session session, long id) {
+        MessageRecord m = session.find(MessageRecord.class, id);
+        if (m == null) {
+            throw ApiException.notFound("no message " + id);
+        }
+        return m;
+    }
+
+    /** Attachment metadata by projection: the bytes stay in the database until downloaded. */
+    private static List<Views.AttachmentInfo> attachments(org.hibernate.Session session, long taskId) {
+        return session.createSelectionQuery("select a.position, a.fileName, a.contentType, a.size, a.contentId,"
+                                + " a.inline, a.sha256 from Attachment a where a.task.id = :task order by a.position",
+                        Object[].class)
+                .setParameter("task", taskId)
+                .getResultList().stream()
+                .map(r -> new Views.AttachmentInfo((Integer) r[0], (String) r[1], (String) r[2], (Long) r[3],
+                        (String) r[4], (Boolean) r[5], (String) r[6],
+                        "/api/tasks/" + taskId + "/attachments/" + r[0]))
+                .toList();
+    }
+
+    private static Views.CommentView comment(Comment c) {
+        Views.Person author = c.authorEmployee() != null ? person(c.authorEmployee())
+                : c.authorContact() != null ? person(c.authorContact()) : null;
+        return new Views.CommentView(c.id(), author, c.body(), c.hidden(), iso(c.createdAt()));
+    }
+
+    private static Views.Person person(Employee e) {
+        return new Views.Person("employee", e.id(), e.name(), e.email());
+    }
+
+    private static Views.Person person(Contact c) {
+        return new Views.Person("contact", c.id(), c.name(), c.email());
+    }
+
+    private static int offset(int page, int size) {
+        long offset = (long) page * size;
+        if (offset > Integer.MAX_VALUE) {
+            throw ApiException.badRequest("page " + page + " is beyond the end");
+        }
+        return (int) offset;
+    }
+
+    private static long id(String what, String value) {
+        try {
+            long id = Long.parseLong(value == null ? "" : value.trim());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the error below
+        }
+        throw ApiException.badRequest(what + " id must be a positive whole number, not '" + value + "'");
+    }
+
+    private static int number(String what, String value, int absent, int min, int max) {
+        if (value == null || value.isBlank()) {
+            if (absent < 0) {
+                throw ApiException.badRequest(what + " is required");
+            }
+            return absent;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the error below
+        }
+        throw ApiException.badRequest(what + " must be a whole number from " + min + " to " + max + ", not '"
+                + value + "'");
+    }
+
+    private static String iso(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+}

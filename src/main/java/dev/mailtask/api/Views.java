@@ -1,0 +1,55 @@
+package dev.mailtask.api;
+
+import java.util.List;
+
+/** The JSON shapes of the read API. Timestamps are ISO-8601 strings in UTC. */
+public final class Views {
+
+    private Views() {
+    }
+
+    public record Page<T>(int page, int size, long total, List<T> items) {
+    }
+
+    public record TaskSummary(long id, long number, String title, String status, String createdAt) {
+    }
+
+    public record Person(String kind, long id, String name, String email) {
+    }
+
+    public record AttachmentInfo(int n, String fileName, String contentType, long size, String contentId,
+            boolean inline, String sha256, String href) {
+    }
+
+    public record CommentView(long id, Person author, String text, boolean hidden, String createdAt) {
+    }
+
+    public record TaskDetail(long id, long number, String title, String status, String description,
+            Integer projectNumber, String projectName, String accountId, Person assigner, List<Person> assignees,
+            List<Person> participants, List<AttachmentInfo> attachments, List<CommentView> comments,
+            String createdAt) {
+    }
+
+    public record ContactView(long id, String name, String email, List<String> additionalEmails, boolean spammer,
+            String createdAt) {
+    }
+
+    public record MessageView(long id, String direction, String accountId, String messageId, String inReplyTo,
+            List<String> references, String from, String subject, String status, String decision, String error,
+            long rawSize, Long taskId, String receivedAt, String rawHref) {
+    }
+
+    /** Bytes to send with their content type and a download name. */
+    public record Download(String fileName, String contentType, byte[] content) {
+
+        /** Content-Disposition with an RFC 6266 / RFC 5987 UTF-8 file name. */
+        public String disposition() {
+            String ascii = fileName.replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "_");
+            return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                    + java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        }
+    }
+
+    public record Error(int status, String error) {
+    }
+}

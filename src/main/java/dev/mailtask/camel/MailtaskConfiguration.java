@@ -1,0 +1,102 @@
+package dev.mailtask.camel;
+
+import dev.mailtask.api.ApiAuth;
+import dev.mailtask.api.ApiErrors;
+import dev.mailtask.api.ReadApi;
+import dev.mailtask.contacts.People;
+import dev.mailtask.directory.AccountsFile;
+import dev.mailtask.directory.MailAccount;
+import dev.mailtask.directory.SeedFile;
+import dev.mailtask.intake.AddressResolver;
+import dev.mailtask.intake.IntakeService;
+import dev.mailtask.mail.MailParser;
+import dev.mailtask.store.Database;
+import dev.mailtask.store.DatabaseSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds Mailtask's beans and binds them under the names the YAML routes use. This is what an embedding
+ * host loads (with the routes); {@link StandaloneConfiguration} adds the HTTP server and the demo mail
+ * server for the standalone bundle.
+ *
+ * <p>Bean names: {@code mailtaskDatabase}, {@code mailtaskIntake}, {@code mailtaskMailSource},
+ * {@code mailtaskReadApi}, {@code mailtaskApiAuth}, {@code mailtaskApiErrors}, {@code mailtaskMailboxRoutes}.
+ */
+public class MailtaskConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailtaskConfiguration.class);
+
+    @Override
+    public void configure(CamelContext context) {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        Registry registry = context.getRegistry();
+
+        String token = property(properties, "mailtask.api.token", "");
+        if (token.isBlank()) {
+            throw new IllegalStateException("mailtask.api.token is not set: configure an API token (for example the"
+                    + " environment variable MAILTASK_API_TOKEN); the demo profile uses 'demo'");
+        }
+
+        Path accountsFile = Path.of(property(properties, "mailtask.accounts.file", "config/accounts.yaml"));
+        List<MailAccount> accounts = Files.exists(accountsFile) ? AccountsFile.load(accountsFile, context::resolvePropertyPlaceholders) : List.of();
+        if (accounts.isEmpty()) {
+            LOG.warn("No mail accounts configured in {}: nothing will be polled", accountsFile);
+        }
+
+        Database database = new Database(new DatabaseSettings(
+                property(properties, "mailtask.db.url", DatabaseSettings.DEFAULT_URL),
+                property(properties, "mailtask.db.user", "SA"),
+                property(properties, "mailtask.db.password", ""),
+                Integer.parseInt(property(properties, "mailtask.db.pool-size", "8")),
+                Long.parseLong(property(properties, "mailtask.db.connection-timeout", "5000"))));
+        closeOnStop(context, database);
+        database.run(session -> SeedFile.syncAccounts(session, accounts));
+        String seedFile = property(properties, "mailtask.seed.file", "");
+        if (!seedFile.isBlank()) {
+            SeedFile.Seed seed = SeedFile.load(Path.of(seedFile));
+            if (database.inTransaction(session -> SeedFile.applyIfEmpty(session, seed))) {
+                LOG.info("Directory seeded from {}", seedFile);
+            }
+        }
+
+        IntakeService intake = new IntakeService(database, new MailParser(), new AddressResolver(accounts),
+                new People(), Clock.systemUTC(),
+                Integer.parseInt(property(properties, "mailtask.intake.max-cc-participants", "20")));
+
+        registry.bind("mailtaskDatabase", database);
+        registry.bind("mailtaskIntake", intake);
+        registry.bind("mailtaskMailSource", new MailSource());
+        registry.bind("mailtaskReadApi", new ReadApi(database));
+        registry.bind("mailtaskApiAuth", new ApiAuth(token));
+        registry.bind("mailtaskApiErrors", new ApiErrors());
+        registry.bind("mailtaskMailboxRoutes", new MailboxRoutes(accounts));
+    }
+
+    static String property(PropertiesComponent properties, String key, String fallback) {
+        return properties.resolveProperty(key).map(String::trim).orElse(fallback);
+    }
+
+    /** Closes {@code resource} when the context stops, after its routes. */
+    static void closeOnStop(CamelContext context, AutoCloseable resource) {
+        try {
+            context.addService(new ServiceSupport() {
+                @Override
+                protected void doStop() throws Exception {
+                    resource.close();
+                }
+            }, true, true);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

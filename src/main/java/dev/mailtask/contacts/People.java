@@ -1,0 +1,65 @@
+package dev.mailtask.contacts;
+
+import dev.mailtask.directory.Employee;
+import dev.mailtask.mail.MailAddress;
+import java.time.Instant;
+import java.util.List;
+import org.hibernate.Session;
+
+/**
+ * Who an e-mail address belongs to: an employee (their notification or additional e-mail) or a contact
+ * (primary or additional e-mail), matched case-insensitively. Unknown senders get a contact.
+ */
+public final class People {
+
+    /** An address resolved to a person: exactly one of the two is set. */
+    public record Person(Employee employee, Contact contact) {
+    }
+
+    public Employee employeeByEmail(Session session, String email) {
+        List<Employee> found = session.createSelectionQuery(
+                        "select e from Employee e left join e.additionalEmails x where e.email = :email or x = :email",
+                        Employee.class)
+                .setParameter("email", email)
+                .setMaxResults(1)
+                .getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    public Contact contactByEmail(Session session, String email) {
+        List<Contact> found = session.createSelectionQuery(
+                        "select c from Contact c left join c.additionalEmails x where c.email = :email or x = :email",
+                        Contact.class)
+                .setParameter("email", email)
+                .setMaxResults(1)
+                .getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The employee or contact with this address; a new contact when there is none. */
+    public Person findOrCreate(Session session, MailAddress address, Instant now) {
+        String email = address.normalized();
+        Employee employee = employeeByEmail(session, email);
+        if (employee != null) {
+            return new Person(employee, null);
+        }
+        Contact contact = contactByEmail(session, email);
+        if (contact == null) {
+            contact = new Contact(contactName(address), email, now);
+            session.persist(contact);
+        }
+        return new Person(null, contact);
+    }
+
+    /** The display name, else the local part of the address. */
+    static String contactName(MailAddress address) {
+        String name = address.name().replaceAll("[\\p{Cntrl}]", " ").strip();
+        if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+            name = name.substring(1, name.length() - 1).strip();
+        }
+        if (name.isEmpty()) {
+            name = address.localPart();
+        }
+        return name.length() > 255 ? name.substring(0, 255) : name;
+    }
+}

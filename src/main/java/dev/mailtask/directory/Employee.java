@@ -1,0 +1,83 @@
+package dev.mailtask.directory;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Table;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** A user of the system. Their internal address is {@code <login>@<inbound domain>}. */
+@Entity
+@Table(name = "employee")
+public class Employee {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "employee_seq")
+    @SequenceGenerator(name = "employee_seq", sequenceName = "employee_seq", allocationSize = 1)
+    private Long id;
+
+    @Column(nullable = false)
+    private String login;
+
+    @Column(nullable = false)
+    private String name;
+
+    /** Where notifications go; also matched as this employee's own address when they write in. */
+    private String email;
+
+    @ElementCollection
+    @CollectionTable(name = "employee_email", joinColumns = @JoinColumn(name = "employee_id"))
+    @Column(name = "email")
+    private Set<String> additionalEmails = new LinkedHashSet<>();
+
+    private boolean active = true;
+
+    protected Employee() {
+    }
+
+    public Employee(String login, String name, String email) {
+        this.login = login.toLowerCase(Locale.ROOT);
+        this.name = name;
+        this.email = email == null ? null : email.toLowerCase(Locale.ROOT);
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String login() {
+        return login;
+    }
+
+    public void changeLogin(String newLogin) {
+        this.login = newLogin.toLowerCase(Locale.ROOT);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public Set<String> additionalEmails() {
+        return additionalEmails;
+    }
+
+    public boolean active() {
+        return active;
+    }
+
+    public void setActive(boolean active) {
+        this.active = active;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.mailtask.directory;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/** A project; mail to {@code project+<number>@<domain>} becomes a task in it. */
+@Entity
+@Table(name = "project")
+public class Project {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "project_seq")
+    @SequenceGenerator(name = "project_seq", sequenceName = "project_seq", allocationSize = 1)
+    private Long id;
+
+    @Column(nullable = false)
+    private int number;
+
+    @Column(nullable = false)
+    private String name;
+
+    /** The account replies in this project go out from when the client's own account is unknown. */
+    @Column(name = "account_id")
+    private String accountId;
+
+    protected Project() {
+    }
+
+    public Project(int number, String name) {
+        this.number = number;
+        this.name = name;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public int number() {
+        return number;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public void setAccountId(String accountId) {
+        this.accountId = accountId;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.mailtask.intake;
+
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+
+/** Tells failures that will pass (the database is down or busy) from failures of the mail itself. */
+public final class Failures {
+
+    private Failures() {
+    }
+
+    public static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TransientIntakeException
+                    || t instanceof SQLTransientException
+                    || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException
+                    || t instanceof ConnectException
+                    || t instanceof SocketException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException
+                    || t instanceof org.hibernate.exception.LockAcquisitionException
+                    || t instanceof org.hibernate.PessimisticLockException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Rethrows transient failures as {@link TransientIntakeException}; returns the others. */
+    public static RuntimeException classify(RuntimeException failure, String doing) {
+        if (isTransient(failure) && !(failure instanceof TransientIntakeException)) {
+            return new TransientIntakeException(doing + ": " + rootMessage(failure), failure);
+        }
+        return failure;
+    }
+
+    public static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    /** Text kept with a quarantined mail: the failure and its causes, one per line, without stack frames. */
+    public static String describe(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (!text.isEmpty()) {
+                text.append("\ncaused by: ");
+            }
+            text.append(t.getClass().getName());
+            if (t.getMessage() != null) {
+                text.append(": ").append(t.getMessage());
+            }
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,252 @@
+package dev.mailtask.intake;
+
+import dev.mailtask.contacts.People;
+import dev.mailtask.directory.Employee;
+import dev.mailtask.directory.Project;
+import dev.mailtask.directory.VirtualAddress;
+import dev.mailtask.mail.InboundMail;
+import dev.mailtask.mail.MailAddress;
+import dev.mailtask.mail.MailAttachment;
+import dev.mailtask.mail.MailParseException;
+import dev.mailtask.mail.MailParser;
+import dev.mailtask.store.Database;
+import dev.mailtask.store.Sha256;
+import dev.mailtask.tasks.HtmlSanitizer;
+import dev.mailtask.tasks.Task;
+import dev.mailtask.tasks.Titles;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.hibernate.Session;
+import org.hibernate.exception.ConstraintViolationException;
+
+/**
+ * Intake of one mail: {@link #decide} reads and decides, then exactly one of {@link #createTask},
+ * {@link #reject}, {@link #quarantine} writes the outcome and the raw mail in one transaction. A failure
+ * that will pass is thrown as {@link TransientIntakeException} so the mail stays on the server.
+ */
+public final class IntakeService {
+
+    private static final int MAX_KEY_LENGTH = 900;
+
+    private final Database database;
+    private final MailParser parser;
+    private final AddressResolver resolver;
+    private final People people;
+    private final Clock clock;
+    private final int maxCcParticipants;
+
+    public IntakeService(Database database, MailParser parser, AddressResolver resolver, People people, Clock clock,
+            int maxCcParticipants) {
+        this.database = database;
+        this.parser = parser;
+        this.resolver = resolver;
+        this.people = people;
+        this.clock = clock;
+        this.maxCcParticipants = maxCcParticipants;
+    }
+
+    public IntakeDecision decide(ReceivedMail received) {
+        InboundMail mail;
+        try {
+            mail = parser.parse(received.raw());
+        } catch (MailParseException e) {
+            return new IntakeDecision(IntakeAction.QUARANTINE, received, null, hashKey(received.raw()), List.of(),
+                    "quarantined: not a readable mail", e.getMessage());
+        }
+        String key = messageKey(mail, received.raw());
+        try {
+            return database.inTransaction(session -> {
+                if (alreadyRecorded(session, received.accountId(), key)) {
+                    return new IntakeDecision(IntakeAction.DUPLICATE, received, mail, key, List.of(),
+                            "already recorded for account " + received.accountId(), null);
+                }
+                List<Recipient> recipients = resolver.resolve(mail, new SessionDirectory(session));
+                return decide(received, mail, key, recipients);
+            });
+        } catch (RuntimeException e) {
+            throw Failures.classify(e, "deciding on " + key);
+        }
+    }
+
+    private static IntakeDecision decide(ReceivedMail received, InboundMail mail, String key,
+            List<Recipient> recipients) {
+        if (recipients.isEmpty()) {
+            return new IntakeDecision(IntakeAction.REJECT, received, mail, key, recipients,
+                    "rejected: no recipient is an address of ours", null);
+        }
+        List<Recipient> known = recipients.stream().filter(Recipient::known).toList();
+        if (known.isEmpty()) {
+            return new IntakeDecision(IntakeAction.REJECT, received, mail, key, recipients,
+                    "rejected: no such address: " + addresses(recipients), null);
+        }
+        return new IntakeDecision(IntakeAction.CREATE_TASK, received, mail, key, recipients,
+                "create task: " + known.stream().map(r -> describe(r)).collect(Collectors.joining(", ")), null);
+    }
+
+    private static String describe(Recipient recipient) {
+        return switch (recipient.kind()) {
+            case EMPLOYEE -> "employee address " + recipient.address();
+            case VIRTUAL_ADDRESS -> "virtual address " + recipient.address();
+            case PROJECT -> "project address " + recipient.address();
+            case UNKNOWN -> "unknown address " + recipient.address();
+        };
+    }
+
+    private static String addresses(List<Recipient> recipients) {
+        return recipients.stream().map(Recipient::address).collect(Collectors.joining(", "));
+    }
+
+    public IntakeOutcome createTask(IntakeDecision decision) {
+        return write(decision, session -> {
+            InboundMail mail = decision.mail();
+            Instant now = clock.instant();
+            Project project = null;
+            Task task = new Task(Titles.fromSubject(mail.subject()), mail.textBody(),
+                    HtmlSanitizer.sanitize(mail.htmlBody()), null, decision.accountId(), now);
+            for (Recipient recipient : decision.recipients()) {
+                switch (recipient.kind()) {
+                    case EMPLOYEE -> task.assignees().add(session.getReference(Employee.class, recipient.id()));
+                    case PROJECT -> project = project != null ? project
+                            : session.getReference(Project.class, recipient.id());
+                    case VIRTUAL_ADDRESS -> {
+                        Project own = session.get(VirtualAddress.class, recipient.id()).project();
+                        project = project != null ? project : own;
+                    }
+                    case UNKNOWN -> { }
+                }
+            }
+            task.setProject(project);
+            if (mail.from() != null) {
+                People.Person sender = people.findOrCreate(session, mail.from(), now);
+                task.setAssigner(sender.employee(), sender.contact());
+            }
+            addParticipants(session, task, mail, now);
+            for (MailAttachment a : mail.attachments()) {
+                task.addAttachment(a.fileName(), a.contentType(), a.contentId(), a.inline(), a.content());
+            }
+            task.persist(session);
+            MessageRecord record = record(decision);
+            record.settle(MessageStatus.PROCESSED, decision.reason() + " → task #" + task.number(), null, task.id());
+            session.persist(record);
+            return new IntakeOutcome(IntakeAction.CREATE_TASK, MessageStatus.PROCESSED, record.id(), task.id(),
+                    task.number(), "task #" + task.number() + " \"" + task.title() + "\"");
+        });
+    }
+
+    private void addParticipants(Session session, Task task, InboundMail mail, Instant now) {
+        List<MailAddress> cc = mail.cc();
+        if (cc.size() > maxCcParticipants) {
+            return; // a mass mailing: its recipients are not our contacts
+        }
+        String sender = mail.from() == null ? null : mail.from().normalized();
+        for (MailAddress address : cc) {
+            if (address.normalized().equals(sender) || resolver.isOurs(address) || !address.address().contains("@")) {
+                continue;
+            }
+            People.Person person = people.findOrCreate(session, address, now);
+            if (person.employee() != null) {
+                task.participantEmployees().add(person.employee());
+            } else {
+                task.participantContacts().add(person.contact());
+            }
+        }
+    }
+
+    public IntakeOutcome reject(IntakeDecision decision) {
+        return settleOnly(decision, MessageStatus.REJECTED, null);
+    }
+
+    public IntakeOutcome quarantine(IntakeDecision decision) {
+        return settleOnly(decision, MessageStatus.QUARANTINED, decision.error());
+    }
+
+    /**
+     * The last resort of the intake route: processing failed. A transient failure is rethrown so the mail
+     * stays on the server; any other one quarantines the mail with the error.
+     */
+    public IntakeOutcome quarantineFailure(ReceivedMail received, Throwable failure) {
+        if (Failures.isTransient(failure)) {
+            throw failure instanceof TransientIntakeException t ? t
+                    : new TransientIntakeException(Failures.rootMessage(failure), failure);
+        }
+        InboundMail mail = null;
+        String key;
+        try {
+            mail = parser.parse(received.raw());
+            key = messageKey(mail, received.raw());
+        } catch (MailParseException | RuntimeException e) {
+            key = hashKey(received.raw());
+        }
+        IntakeDecision decision = new IntakeDecision(IntakeAction.QUARANTINE, received, mail, key, List.of(),
+                "quarantined: processing failed", Failures.describe(failure));
+        return quarantine(decision);
+    }
+
+    private IntakeOutcome settleOnly(IntakeDecision decision, MessageStatus status, String error) {
+        return write(decision, session -> {
+            MessageRecord record = record(decision);
+            record.settle(status, decision.reason(), error, null);
+            session.persist(record);
+            return new IntakeOutcome(decision.action(), status, record.id(), null, null, decision.reason());
+        });
+    }
+
+    private IntakeOutcome write(IntakeDecision decision, Function<Session, IntakeOutcome> work) {
+        try {
+            return database.inTransaction(work);
+        } catch (ConstraintViolationException e) {
+            if (isMessageKeyViolation(e)) {
+                return new IntakeOutcome(IntakeAction.DUPLICATE, null, null, null, null,
+                        "already recorded for account " + decision.accountId());
+            }
+            throw Failures.classify(e, "writing " + decision.messageKey());
+        } catch (RuntimeException e) {
+            throw Failures.classify(e, "writing " + decision.messageKey());
+        }
+    }
+
+    private static boolean isMessageKeyViolation(ConstraintViolationException e) {
+        String name = e.getConstraintName();
+        return name != null && name.toLowerCase(Locale.ROOT).contains("uq_message_key");
+    }
+
+    private MessageRecord record(IntakeDecision decision) {
+        MessageRecord record = new MessageRecord(MessageRecord.INBOUND, decision.accountId(), decision.messageKey(),
+                decision.received().raw(), clock.instant());
+        InboundMail mail = decision.mail();
+        if (mail != null) {
+            record.describe(mail.messageId(), mail.inReplyTo(), String.join(" ", mail.references()),
+                    mail.from() == null ? null : mail.from().normalized(), mail.subject());
+        }
+        return record;
+    }
+
+    private static boolean alreadyRecorded(Session session, String accountId, String key) {
+        return !session.createSelectionQuery("select m.id from MessageRecord m where m.accountId = :account"
+                                + " and m.direction = :direction and m.messageKey = :key", Long.class)
+                .setParameter("account", accountId)
+                .setParameter("direction", MessageRecord.INBOUND)
+                .setParameter("key", key)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
+    /** Message-ID identifies a mail across polls and copies; a hash of the bytes when it has none. */
+    static String messageKey(InboundMail mail, byte[] raw) {
+        String id = mail.messageId();
+        if (id == null || id.isBlank()) {
+            return hashKey(raw);
+        }
+        return id.length() <= MAX_KEY_LENGTH ? id : "sha256:" + Sha256.hex(id.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String hashKey(byte[] raw) {
+        return "sha256:" + Sha256.hex(raw);
+    }
+}

@@ -1,0 +1,166 @@
+package dev.mailtask.mail;
+
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+
+/**
+ * Lenient address-list parsing: {@link InternetAddress#parseHeader(String, boolean)} in non-strict mode,
+ * groups flattened, display names decoded by {@link EncodedWords}; when Jakarta Mail gives up, or hands
+ * back something that is not an address, the addr-spec tokens are picked out with a regular expression.
+ */
+final class Addresses {
+
+    private static final Pattern ADDR_SPEC = Pattern.compile(
+            "[\\p{L}\\p{N}.!#$%&'*+/=?^_`{|}~-]+@[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?"
+                    + "(?:\\.[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?)*");
+
+    /** Characters that never appear in an address that Jakarta Mail separated cleanly. */
+    private static final Pattern JUNK = Pattern.compile("[\\s<>(),;:\"\\\\\\[\\]]");
+
+    /** {@code "john doe"@example.com}: odd but valid. */
+    private static final Pattern QUOTED_LOCAL = Pattern.compile("\"[^\"\\r\\n]*\"@[^\\s<>(),;:\"]+");
+
+    private Addresses() {
+    }
+
+    /**
+     * The mailboxes of one address header value.
+     *
+     * @param value the raw value (one char per byte), unfolded or not
+     * @param hint  charset preferred when raw 8-bit bytes must be detected
+     */
+    static List<MailAddress> parse(String value, Charset hint) {
+        List<MailAddress> out = new ArrayList<>();
+        if (value == null) {
+            return out;
+        }
+        String s = CharsetDetection.recover8bit(MailText.unfold(value), hint).trim();
+        if (s.isEmpty()) {
+            return out;
+        }
+        InternetAddress[] parsed;
+        try {
+            parsed = InternetAddress.parseHeader(s, false);
+        } catch (AddressException | RuntimeException e) {
+            addByRegex(s, out);
+            return out;
+        }
+        for (InternetAddress ia : parsed) {
+            if (ia.isGroup()) {
+                InternetAddress[] members;
+                try {
+                    members = ia.getGroup(false);
+                } catch (AddressException | RuntimeException e) {
+                    addByRegex(groupBody(ia.getAddress()), out);
+                    continue;
+                }
+                if (members != null) {
+                    for (InternetAddress m : members) {
+                        addOne(m, hint, out);
+                    }
+                }
+            } else {
+                addOne(ia, hint, out);
+            }
+        }
+        return out;
+    }
+
+    private static String groupBody(String group) {
+        if (group == null) {
+            return "";
+        }
+        int colon = group.indexOf(':');
+        return colon < 0 ? group : group.substring(colon + 1);
+    }
+
+    private static void addOne(InternetAddress ia, Charset hint, List<MailAddress> out) {
+        String address = ia.getAddress();
+        if (address == null || address.isBlank()) {
+            return;
+        }
+        address = address.trim();
+        String name = displayName(ia, address, hint);
+        if (JUNK.matcher(address).find() && !QUOTED_LOCAL.matcher(address).matches()) {
+            // Jakarta Mail could not separate this one: keep whatever looks like an address inside
+            Matcher m = ADDR_SPEC.matcher(address);
+            boolean any = false;
+            while (m.find()) {
+                out.add(new MailAddress(m.group(), any ? "" : name));
+                any = true;
+            }
+            return;
+        }
+        out.add(new MailAddress(address, name));
+    }
+
+    /**
+     * The display name, decoded by us rather than by Jakarta Mail: {@code toString()} gives the personal
+     * exactly as written (quoted again when needed) followed by {@code " <address>"}; we take it from there,
+     * unquote it and decode its encoded words.
+     */
+    private static String displayName(InternetAddress ia, String address, Charset hint) {
+        String str;
+        try {
+            str = ia.toString();
+        } catch (RuntimeException e) {
+            return safePersonal(ia);
+        }
+        String suffix = " <" + ia.getAddress() + ">";
+        if (str == null || !str.endsWith(suffix)) {
+            return safePersonal(ia);
+        }
+        String personal = str.substring(0, str.length() - suffix.length()).trim();
+        if (personal.length() >= 2 && personal.charAt(0) == '"' && personal.charAt(personal.length() - 1) == '"') {
+            personal = unquote(personal.substring(1, personal.length() - 1));
+        }
+        String name = MailText.clean(EncodedWords.decode(personal, hint));
+        // Outlook's "'Name'" and quotes left inside encoded words
+        for (int k = 0; k < 2 && name.length() >= 2; k++) {
+            char a = name.charAt(0);
+            char b = name.charAt(name.length() - 1);
+            if (a == '\'' && b == '\'' || a == '"' && b == '"') {
+                name = name.substring(1, name.length() - 1).trim();
+            }
+        }
+        return name;
+    }
+
+    private static String safePersonal(InternetAddress ia) {
+        try {
+            String p = ia.getPersonal();
+            return p == null ? "" : MailText.clean(p);
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static String unquote(String s) {
+        if (s.indexOf('\\') < 0) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                sb.append(s.charAt(++i));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void addByRegex(String s, List<MailAddress> out) {
+        Matcher m = ADDR_SPEC.matcher(s);
+        while (m.find()) {
+            out.add(new MailAddress(m.group(), ""));
+        }
+    }
+}

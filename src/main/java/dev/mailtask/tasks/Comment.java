@@ -1,0 +1,87 @@
+package dev.mailtask.tasks;
+
+import dev.mailtask.contacts.Contact;
+import dev.mailtask.directory.Employee;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A comment on a task, written by an employee or a contact. */
+@Entity
+@Table(name = "task_comment")
+public class Comment {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "comment_seq")
+    @SequenceGenerator(name = "comment_seq", sequenceName = "comment_seq", allocationSize = 50)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "task_id")
+    private Task task;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "author_employee_id")
+    private Employee authorEmployee;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "author_contact_id")
+    private Contact authorContact;
+
+    @Column(nullable = false)
+    private String body;
+
+    private boolean hidden;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Comment() {
+    }
+
+    public Comment(Task task, Employee authorEmployee, Contact authorContact, String body, boolean hidden,
+            Instant createdAt) {
+        this.task = task;
+        this.authorEmployee = authorEmployee;
+        this.authorContact = authorContact;
+        this.body = body;
+        this.hidden = hidden;
+        this.createdAt = createdAt;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Task task() {
+        return task;
+    }
+
+    public Employee authorEmployee() {
+        return authorEmployee;
+    }
+
+    public Contact authorContact() {
+        return authorContact;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    public boolean hidden() {
+        return hidden;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

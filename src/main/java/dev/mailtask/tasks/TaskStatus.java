@@ -1,0 +1,6 @@
+package dev.mailtask.tasks;
+
+public enum TaskStatus {
+    OPEN,
+    CLOSED
+}
