@@ -222,6 +222,9 @@ public final class IntakeService {
         if (mail != null) {
             record.describe(mail.messageId(), mail.inReplyTo(), String.join(" ", mail.references()),
                     mail.from() == null ? null : mail.from().normalized(), mail.subject());
+        } else {
+            RawHeaders headers = RawHeaders.read(decision.received().raw());
+            record.describe(headers.messageId(), headers.inReplyTo(), null, headers.from(), headers.subject());
         }
         return record;
     }

@@ -32,15 +32,16 @@ final class Addresses {
     /**
      * The mailboxes of one address header value.
      *
-     * @param value the raw value (one char per byte), unfolded or not
-     * @param hint  charset preferred when raw 8-bit bytes must be detected
+     * @param value the value with raw 8-bit bytes already recovered (see
+     *              {@link CharsetDetection#recover8bit}) but encoded words not yet decoded
+     * @param hint  charset for encoded words with an unknown charset
      */
     static List<MailAddress> parse(String value, Charset hint) {
         List<MailAddress> out = new ArrayList<>();
         if (value == null) {
             return out;
         }
-        String s = CharsetDetection.recover8bit(MailText.unfold(value), hint).trim();
+        String s = MailText.unfold(value).trim();
         if (s.isEmpty()) {
             return out;
         }

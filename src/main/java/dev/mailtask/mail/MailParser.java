@@ -1,9 +1,736 @@
 package dev.mailtask.mail;
 
-/** Turns the raw RFC 822 bytes of one mail into an {@link InboundMail}. Thread-safe; no Camel. */
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.activation.DataSource;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.SharedByteArrayInputStream;
+
+/**
+ * Turns the raw RFC 822 bytes of one mail into an {@link InboundMail}. Thread-safe (no mutable state; one
+ * instance serves all threads); no Camel.
+ *
+ * <p>Jakarta Mail does the structural work: one {@link MimeMessage} over a
+ * {@link SharedByteArrayInputStream} reads the header section, and {@link MimeMultipart} splits bodies at
+ * their boundaries (lazily, sharing the byte array). Everything that decides what the text <em>says</em>
+ * is done here and in the package's helpers, leniently: header parameters and RFC 2231
+ * ({@link HeaderParams}), encoded words ({@link EncodedWords}), raw 8-bit header bytes and charsets
+ * ({@link CharsetDetection}), transfer encodings ({@link TransferDecoding}), addresses ({@link Addresses}),
+ * HTML rendering ({@link HtmlToText}).
+ *
+ * <p>What is body and what is attachment: the text body is the first text/plain leaf part that is not an
+ * attachment (no {@code Content-Disposition} other than inline, and no file name unless it is marked inline
+ * or is the whole mail); the HTML body is the first such text/html part. Every other leaf part is an
+ * attachment, in MIME order: files, inline images, attached mails, text/calendar, a second text part, etc.
+ *
+ * <p>The only failures ({@link MailParseException}) are input that cannot be a mail (empty, no header
+ * field, mostly garbage where the header section should be), MIME nesting deeper than {@value #MAX_DEPTH}
+ * levels, and unexpected errors from Jakarta Mail, which are wrapped with what was being done.
+ */
 public final class MailParser {
 
+    /** Maximum multipart nesting (a multipart directly in the message is level 1). */
+    public static final int MAX_DEPTH = 50;
+
+    private static final Session SESSION;
+
+    static {
+        Properties p = new Properties();
+        // header bytes reach us one char per byte (ISO-8859-1) so raw 8-bit can be recovered and detected
+        p.setProperty("mail.mime.allowutf8", "false");
+        p.setProperty("mail.mime.address.strict", "false");
+        // the settings below are read by Jakarta Mail from System properties, not from the Session; they are
+        // listed for the record. Our own code does the lenient equivalent (LenientMultipart, TransferDecoding,
+        // HeaderParams, EncodedWords), so parsing does not depend on JVM-wide System properties.
+        p.setProperty("mail.mime.multipart.ignoremissingendboundary", "true");
+        p.setProperty("mail.mime.multipart.ignoremissingboundaryparameter", "true");
+        p.setProperty("mail.mime.multipart.allowempty", "true");
+        p.setProperty("mail.mime.base64.ignoreerrors", "true");
+        p.setProperty("mail.mime.ignoreunknownencoding", "true");
+        p.setProperty("mail.mime.decodetext.strict", "false");
+        p.setProperty("mail.mime.parameters.strict", "false");
+        SESSION = Session.getInstance(p);
+    }
+
     public InboundMail parse(byte[] raw) throws MailParseException {
-        throw new MailParseException("not implemented yet");
+        if (raw == null) {
+            throw new MailParseException("No input: null instead of the bytes of a mail");
+        }
+        if (raw.length == 0) {
+            throw new MailParseException("Empty input: 0 bytes cannot be a mail");
+        }
+        int start = 0;
+        while (start < raw.length && (raw[start] == '\r' || raw[start] == '\n')) {
+            start++;
+        }
+        if (start == raw.length) {
+            throw new MailParseException("Input of " + raw.length + " bytes holds only line breaks, not a mail");
+        }
+        Parse p = new Parse(raw, start);
+        try {
+            return p.run();
+        } catch (MailParseException e) {
+            throw e;
+        } catch (MessagingException | IOException | RuntimeException e) {
+            throw new MailParseException("Could not parse the mail (" + raw.length + " bytes) while " + p.stage
+                    + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    // =====================================================================================================
+
+    /** One header field of the top-level header section, value as read (one char per byte, folded). */
+    private record RawHeader(String name, String value) {
+    }
+
+    /** A leaf (non-multipart) MIME part, before decoding. */
+    private static final class Leaf {
+        final Part part;
+        final String path;
+        final String type;
+        final String charset;
+        final HeaderParams contentType;
+        final HeaderParams disposition;
+        final String cte;
+        final boolean root;
+        final String parentSubtype;
+        final String contentId;
+
+        Leaf(Part part, String path, String type, String charset, HeaderParams contentType,
+                HeaderParams disposition, String cte, boolean root, String parentSubtype, String contentId) {
+            this.part = part;
+            this.path = path;
+            this.type = type;
+            this.charset = charset;
+            this.contentType = contentType;
+            this.disposition = disposition;
+            this.cte = cte;
+            this.root = root;
+            this.parentSubtype = parentSubtype;
+            this.contentId = contentId;
+        }
+
+        String dispositionType() {
+            return disposition.value.isEmpty() ? null : disposition.value;
+        }
+
+        boolean isAttachmentDisposition() {
+            String d = dispositionType();
+            return d != null && !d.equals("inline");
+        }
+
+        boolean hasFileName() {
+            return disposition.has("filename") || contentType.has("name");
+        }
+
+        /** May this part be the text or HTML body? */
+        boolean bodyCandidate() {
+            return !isAttachmentDisposition() && (!hasFileName() || "inline".equals(dispositionType()) || root);
+        }
+    }
+
+    /** All the state of parsing one mail; confined to the calling thread. */
+    private static final class Parse {
+        private final byte[] raw;
+        private final int start;
+        String stage = "reading the header section";
+        private final List<Leaf> leaves = new ArrayList<>();
+
+        /** Charset the mail declares for its text, for detection of undeclared 8-bit text elsewhere. */
+        private Charset bodyHint;
+        /** Charset of the raw 8-bit bytes in the top-level header section (not valid UTF-8), or null. */
+        private Charset headerCharset;
+
+        Parse(byte[] raw, int start) {
+            this.raw = raw;
+            this.start = start;
+        }
+
+        InboundMail run() throws MessagingException, IOException, MailParseException {
+            MimeMessage msg = new MimeMessage(SESSION, new SharedByteArrayInputStream(raw, start, raw.length - start));
+            List<RawHeader> headers = readHeaders(msg);
+
+            stage = "reading the MIME structure";
+            walk(msg, "1", 0, null, true);
+
+            bodyHint = firstDeclaredTextCharset();
+            headerCharset = detectHeaderCharset(headers);
+
+            stage = "choosing the text and HTML bodies";
+            Leaf textLeaf = null;
+            Leaf htmlLeaf = null;
+            for (Leaf l : leaves) {
+                if (textLeaf == null && l.type.equals("text/plain") && l.bodyCandidate()) {
+                    textLeaf = l;
+                } else if (htmlLeaf == null && l.type.equals("text/html") && l.bodyCandidate()) {
+                    htmlLeaf = l;
+                }
+            }
+            String text = null;
+            if (textLeaf != null) {
+                stage = "decoding the text body (part " + textLeaf.path + ")";
+                text = decodeText(textLeaf, false);
+            }
+            String html = null;
+            if (htmlLeaf != null) {
+                stage = "decoding the HTML body (part " + htmlLeaf.path + ")";
+                html = decodeText(htmlLeaf, true);
+            }
+            if ((text == null || text.isBlank()) && html != null) {
+                stage = "rendering the HTML body as text";
+                text = HtmlToText.render(html);
+            }
+
+            List<MailAttachment> attachments = new ArrayList<>();
+            for (Leaf l : leaves) {
+                if (l == textLeaf || l == htmlLeaf) {
+                    continue;
+                }
+                stage = "decoding attachment part " + l.path + " (" + l.type + ")";
+                attachments.add(attachment(l, attachments.size() + 1));
+            }
+
+            stage = "decoding the header fields";
+            return fields(headers, text, html, attachments);
+        }
+
+        // ------------------------------------------------------------------ header section
+
+        private List<RawHeader> readHeaders(MimeMessage msg) throws MessagingException, MailParseException {
+            List<RawHeader> out = new ArrayList<>();
+            int bad = 0;
+            boolean firstLine = true;
+            boolean firstWellFormed = false;
+            String firstBadLine = null;
+            for (Enumeration<String> e = msg.getAllHeaderLines(); e.hasMoreElements();) {
+                String line = e.nextElement();
+                int colon = line.indexOf(':');
+                String name = colon > 0 ? line.substring(0, colon).stripTrailing() : "";
+                if (isFieldName(name)) {
+                    int v = colon + 1;
+                    while (v < line.length() && (line.charAt(v) == ' ' || line.charAt(v) == '\t')) {
+                        v++;
+                    }
+                    out.add(new RawHeader(name, line.substring(v)));
+                    if (firstLine) {
+                        firstWellFormed = true;
+                    }
+                } else if (firstLine && line.startsWith("From ")) {
+                    // mbox separator line: not a header, not garbage either
+                    firstLine = false;
+                    continue;
+                } else {
+                    bad++;
+                    if (firstBadLine == null) {
+                        firstBadLine = line;
+                    }
+                }
+                firstLine = false;
+            }
+            if (out.isEmpty()) {
+                throw new MailParseException("Not a mail: no well-formed header field (\"Name: value\") in the "
+                        + "header section; it starts with " + describe(raw, start));
+            }
+            if (!firstWellFormed && bad > out.size()) {
+                throw new MailParseException("Not a mail: the header section is mostly not header fields ("
+                        + bad + " malformed lines, " + out.size() + " well-formed); it starts with "
+                        + describe(raw, start));
+            }
+            return out;
+        }
+
+        private static boolean isFieldName(String name) {
+            if (name.isEmpty() || name.length() > 200) {
+                return false;
+            }
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                if (c < 33 || c > 126) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static String describe(byte[] b, int from) {
+            StringBuilder sb = new StringBuilder("\"");
+            int end = Math.min(b.length, from + 40);
+            for (int i = from; i < end; i++) {
+                int c = b[i] & 0xFF;
+                if (c >= 32 && c < 127 && c != '"' && c != '\\') {
+                    sb.append((char) c);
+                } else {
+                    sb.append(String.format("\\x%02X", c));
+                }
+            }
+            sb.append('"');
+            if (end < b.length) {
+                sb.append("...");
+            }
+            return sb.toString();
+        }
+
+        // ------------------------------------------------------------------ MIME structure
+
+        private void walk(Part part, String path, int level, String parentSubtype, boolean root)
+                throws MessagingException, IOException, MailParseException {
+            stage = "reading the headers of part " + path;
+            HeaderParams ct = HeaderParams.parse(first(part.getHeader("Content-Type")));
+            String type = mediaType(ct.value, parentSubtype);
+            String cte = TransferDecoding.normalize(first(part.getHeader("Content-Transfer-Encoding")));
+
+            if (type.startsWith("multipart/")) {
+                int childLevel = level + 1;
+                if (childLevel > MAX_DEPTH) {
+                    throw new MailParseException("MIME structure nested deeper than " + MAX_DEPTH
+                            + " levels (multipart inside multipart at part " + truncate(path, 60)
+                            + "); refusing to parse it");
+                }
+                stage = "splitting " + type + " part " + path + " at its boundaries";
+                InputStream body = rawStream(part);
+                if (!TransferDecoding.isIdentity(cte)) {
+                    // not allowed by RFC 2045, but seen: a base64-encoded multipart
+                    body = new SharedByteArrayInputStream(TransferDecoding.decode(body.readAllBytes(), cte));
+                }
+                MimeMultipart mp = new LenientMultipart(new BodySource(type, ct.raw("boundary"), body));
+                int count;
+                try {
+                    count = mp.getCount();
+                } catch (MessagingException e) {
+                    count = 0;
+                }
+                if (count == 0) {
+                    // no boundary line found: the body is the text the sender wrote
+                    leaves.add(new Leaf(part, path, "text/plain", null, HeaderParams.parse(null),
+                            HeaderParams.parse(null), cte, root, parentSubtype, null));
+                    return;
+                }
+                String subtype = type.substring("multipart/".length());
+                for (int i = 0; i < count; i++) {
+                    walk(mp.getBodyPart(i), path + "." + (i + 1), childLevel, subtype, false);
+                }
+                return;
+            }
+            HeaderParams cd = HeaderParams.parse(first(part.getHeader("Content-Disposition")));
+            String cid = contentId(first(part.getHeader("Content-ID")));
+            String charset = ct.raw("charset");
+            leaves.add(new Leaf(part, path, type, charset == null ? null : charset.trim(), ct, cd, cte, root,
+                    parentSubtype, cid));
+        }
+
+        private static final Pattern TOKEN = Pattern.compile("[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+");
+
+        /** The lower-case base type; RFC 2045 defaults for a missing or invalid Content-Type. */
+        static String mediaType(String value, String parentSubtype) {
+            String v = value;
+            int sp = 0;
+            while (sp < v.length() && !Character.isWhitespace(v.charAt(sp))) {
+                sp++;
+            }
+            v = v.substring(0, sp);
+            if (TOKEN.matcher(v).matches()) {
+                return v;
+            }
+            if (v.equals("text")) {
+                return "text/plain";
+            }
+            return "digest".equals(parentSubtype) ? "message/rfc822" : "text/plain";
+        }
+
+        private static String contentId(String value) {
+            if (value == null) {
+                return null;
+            }
+            String s = MailText.unfold(value).trim();
+            if (s.startsWith("<")) {
+                s = s.substring(1);
+            }
+            int gt = s.indexOf('>');
+            if (gt >= 0) {
+                s = s.substring(0, gt);
+            }
+            s = s.trim();
+            return s.isEmpty() ? null : s;
+        }
+
+        // ------------------------------------------------------------------ decoding
+
+        private Charset firstDeclaredTextCharset() {
+            for (Leaf l : leaves) {
+                if (l.type.startsWith("text/") && l.charset != null) {
+                    Charset c = CharsetDetection.lookup(l.charset);
+                    if (c != null && !c.equals(StandardCharsets.US_ASCII)) {
+                        return c;
+                    }
+                }
+            }
+            return null;
+        }
+
+        /**
+         * One charset for all raw 8-bit header values that are not UTF-8, detected over all of them at once
+         * (a subject alone is often too short to tell windows-1251 from KOI8-R).
+         */
+        private Charset detectHeaderCharset(List<RawHeader> headers) {
+            StringBuilder all = new StringBuilder();
+            for (RawHeader h : headers) {
+                String v = h.value;
+                if (!has8bit(v)) {
+                    continue;
+                }
+                byte[] b = v.getBytes(StandardCharsets.ISO_8859_1);
+                if (CharsetDetection.isValidUtf8(b)) {
+                    continue;
+                }
+                all.append(v).append(' ');
+            }
+            if (all.length() == 0) {
+                return null;
+            }
+            byte[] b = all.toString().getBytes(StandardCharsets.ISO_8859_1);
+            return CharsetDetection.detect(b, 0, b.length, bodyHint);
+        }
+
+        private static boolean has8bit(String v) {
+            for (int i = 0; i < v.length(); i++) {
+                char c = v.charAt(i);
+                if (c >= 0x80 && c <= 0xFF) {
+                    return true;
+                }
+                if (c > 0xFF) {
+                    return false; // already decoded by someone else
+                }
+            }
+            return false;
+        }
+
+        /** Hint for 8-bit text without a declared charset anywhere. */
+        private Charset hint() {
+            return headerCharset != null ? headerCharset : bodyHint;
+        }
+
+        /** Raw 8-bit bytes of a top-level header value back to text. */
+        private String recover(String v) {
+            if (v == null || !has8bit(v)) {
+                return CharsetDetection.recover8bit(v, hint()); // ESC sequences (ISO-2022-JP) or unchanged
+            }
+            byte[] b = v.getBytes(StandardCharsets.ISO_8859_1);
+            if (CharsetDetection.isValidUtf8(b)) {
+                return new String(b, StandardCharsets.UTF_8);
+            }
+            if (headerCharset != null) {
+                return CharsetDetection.decodeWith(b, 0, b.length, headerCharset);
+            }
+            return CharsetDetection.recover8bit(v, bodyHint);
+        }
+
+        /** An unstructured header value for display: unfolded, 8-bit recovered, encoded words decoded. */
+        private String text(String rawValue) {
+            if (rawValue == null) {
+                return null;
+            }
+            return MailText.clean(EncodedWords.decode(recover(MailText.unfold(rawValue)), hint()));
+        }
+
+        private byte[] content(Leaf l) throws MessagingException, IOException {
+            try (InputStream in = rawStream(l.part)) {
+                return TransferDecoding.decode(in.readAllBytes(), l.cte);
+            }
+        }
+
+        private String decodeText(Leaf l, boolean html) throws MessagingException, IOException {
+            byte[] c = content(l);
+            String label = l.charset;
+            if (html && (label == null || CharsetDetection.lookup(label) == null)) {
+                String meta = metaCharset(c);
+                if (meta != null) {
+                    label = meta;
+                }
+            }
+            String s = CharsetDetection.decode(c, 0, c.length, label, hint());
+            return MailText.normalizeLineEnds(CharsetDetection.stripBom(s));
+        }
+
+        private static final Pattern META_CHARSET = Pattern.compile(
+                "<meta[^>]{0,200}?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_.:-]{2,40})", Pattern.CASE_INSENSITIVE);
+
+        private static String metaCharset(byte[] html) {
+            String head = CharsetDetection.latin1(html, 0, Math.min(html.length, 4096));
+            Matcher m = META_CHARSET.matcher(head);
+            return m.find() ? m.group(1) : null;
+        }
+
+        private MailAttachment attachment(Leaf l, int index) throws MessagingException, IOException {
+            byte[] content = content(l);
+            String name = fileName(l);
+            boolean message = l.type.equals("message/rfc822") || l.type.equals("message/global");
+            if (name == null && message) {
+                name = attachedMailName(content);
+            }
+            if (name == null) {
+                name = "attachment-" + index + "." + extension(l.type);
+            }
+            boolean inline = "inline".equals(l.dispositionType())
+                    || l.dispositionType() == null && l.contentId != null && "related".equals(l.parentSubtype);
+            return new MailAttachment(name, l.type, l.contentId, inline, content);
+        }
+
+        private String fileName(Leaf l) {
+            Charset hint = hint();
+            String name = l.disposition.decoded("filename", hint);
+            if (name == null || name.isBlank()) {
+                name = l.contentType.decoded("name", hint);
+            }
+            if (name == null) {
+                return null;
+            }
+            name = MailText.clean(name);
+            int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+            if (slash >= 0) {
+                name = name.substring(slash + 1).trim();
+            }
+            return name.isEmpty() ? null : name;
+        }
+
+        /** "Subject.eml" of an attached mail, or "message.eml". */
+        private String attachedMailName(byte[] content) {
+            String subject = null;
+            try {
+                InternetHeaders h = new InternetHeaders(new ByteArrayInputStream(content));
+                subject = first(h.getHeader("Subject"));
+            } catch (MessagingException | RuntimeException e) {
+                // not readable as a mail: generic name
+            }
+            if (subject == null) {
+                return "message.eml";
+            }
+            String s = MailText.clean(EncodedWords.decode(
+                    CharsetDetection.recover8bit(MailText.unfold(subject), hint()), hint()));
+            s = s.replace('/', '_').replace('\\', '_');
+            if (s.length() > 200) {
+                s = s.substring(0, 200).trim();
+            }
+            return s.isEmpty() ? "message.eml" : s + ".eml";
+        }
+
+        private static final Map<String, String> EXTENSIONS = Map.ofEntries(
+                Map.entry("text/plain", "txt"),
+                Map.entry("text/html", "html"),
+                Map.entry("text/calendar", "ics"),
+                Map.entry("text/csv", "csv"),
+                Map.entry("text/xml", "xml"),
+                Map.entry("text/vcard", "vcf"),
+                Map.entry("text/x-vcard", "vcf"),
+                Map.entry("text/rfc822-headers", "txt"),
+                Map.entry("message/rfc822", "eml"),
+                Map.entry("message/global", "eml"),
+                Map.entry("message/delivery-status", "txt"),
+                Map.entry("message/global-delivery-status", "txt"),
+                Map.entry("message/disposition-notification", "txt"),
+                Map.entry("image/png", "png"),
+                Map.entry("image/jpeg", "jpg"),
+                Map.entry("image/jpg", "jpg"),
+                Map.entry("image/pjpeg", "jpg"),
+                Map.entry("image/gif", "gif"),
+                Map.entry("image/bmp", "bmp"),
+                Map.entry("image/webp", "webp"),
+                Map.entry("image/tiff", "tif"),
+                Map.entry("image/svg+xml", "svg"),
+                Map.entry("image/heic", "heic"),
+                Map.entry("image/x-icon", "ico"),
+                Map.entry("application/pdf", "pdf"),
+                Map.entry("application/zip", "zip"),
+                Map.entry("application/x-zip-compressed", "zip"),
+                Map.entry("application/gzip", "gz"),
+                Map.entry("application/x-7z-compressed", "7z"),
+                Map.entry("application/x-rar-compressed", "rar"),
+                Map.entry("application/vnd.rar", "rar"),
+                Map.entry("application/json", "json"),
+                Map.entry("application/xml", "xml"),
+                Map.entry("application/msword", "doc"),
+                Map.entry("application/vnd.ms-excel", "xls"),
+                Map.entry("application/vnd.ms-powerpoint", "ppt"),
+                Map.entry("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
+                Map.entry("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+                Map.entry("application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx"),
+                Map.entry("application/vnd.oasis.opendocument.text", "odt"),
+                Map.entry("application/vnd.oasis.opendocument.spreadsheet", "ods"),
+                Map.entry("application/rtf", "rtf"),
+                Map.entry("application/ms-tnef", "dat"),
+                Map.entry("application/vnd.ms-tnef", "dat"),
+                Map.entry("application/pgp-signature", "asc"),
+                Map.entry("application/pkcs7-signature", "p7s"),
+                Map.entry("application/x-pkcs7-signature", "p7s"),
+                Map.entry("application/ics", "ics"),
+                Map.entry("audio/mpeg", "mp3"),
+                Map.entry("audio/wav", "wav"),
+                Map.entry("video/mp4", "mp4"));
+
+        static String extension(String type) {
+            String ext = EXTENSIONS.get(type);
+            if (ext != null) {
+                return ext;
+            }
+            return type.startsWith("text/") ? "txt" : "bin";
+        }
+
+        // ------------------------------------------------------------------ top-level fields
+
+        private InboundMail fields(List<RawHeader> headers, String text, String html,
+                List<MailAttachment> attachments) {
+            List<MailAddress> from = addresses(headers, "From");
+            List<MailAddress> delivered = new ArrayList<>(addresses(headers, "Delivered-To"));
+            delivered.addAll(addresses(headers, "X-Original-To"));
+            Set<String> seen = new HashSet<>();
+            delivered.removeIf(a -> !seen.add(a.normalized()));
+
+            StringBuilder refs = new StringBuilder();
+            for (RawHeader h : headers) {
+                if (h.name.equalsIgnoreCase("References")) {
+                    refs.append(h.value).append(' ');
+                }
+            }
+            List<String> inReplyTo = MailText.messageIds(recover(firstValue(headers, "In-Reply-To")));
+
+            List<MailHeader> decoded = new ArrayList<>(headers.size());
+            for (RawHeader h : headers) {
+                decoded.add(new MailHeader(h.name, text(h.value)));
+            }
+            String subject = text(firstValue(headers, "Subject"));
+            return new InboundMail(
+                    from.isEmpty() ? null : from.get(0),
+                    addresses(headers, "To"),
+                    addresses(headers, "Cc"),
+                    addresses(headers, "Reply-To"),
+                    delivered,
+                    subject == null ? "" : subject,
+                    MailText.date(firstValue(headers, "Date")),
+                    MailText.messageId(recover(firstValue(headers, "Message-ID"))),
+                    inReplyTo.isEmpty() ? null : inReplyTo.get(0),
+                    MailText.messageIds(recover(refs.toString())),
+                    text == null ? "" : text,
+                    html,
+                    attachments,
+                    decoded);
+        }
+
+        private List<MailAddress> addresses(List<RawHeader> headers, String name) {
+            List<MailAddress> out = new ArrayList<>();
+            for (RawHeader h : headers) {
+                if (h.name.equalsIgnoreCase(name)) {
+                    out.addAll(Addresses.parse(recover(MailText.unfold(h.value)), hint()));
+                }
+            }
+            return out;
+        }
+
+        private static String firstValue(List<RawHeader> headers, String name) {
+            for (RawHeader h : headers) {
+                if (h.name.equalsIgnoreCase(name)) {
+                    return h.value;
+                }
+            }
+            return null;
+        }
+    }
+
+    // =====================================================================================================
+
+    private static String first(String[] values) {
+        return values == null || values.length == 0 ? null : values[0];
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "...";
+    }
+
+    private static InputStream rawStream(Part part) throws MessagingException {
+        if (part instanceof MimeBodyPart b) {
+            return b.getRawInputStream();
+        }
+        if (part instanceof MimeMessage m) {
+            return m.getRawInputStream();
+        }
+        throw new MessagingException("unexpected part class " + part.getClass().getName());
+    }
+
+    /** MimeMultipart with lenient parsing fixed in code rather than read from System properties. */
+    private static final class LenientMultipart extends MimeMultipart {
+        LenientMultipart(DataSource ds) throws MessagingException {
+            super(ds);
+        }
+
+        @Override
+        protected void initializeProperties() {
+            ignoreMissingEndBoundary = true;
+            ignoreMissingBoundaryParameter = true;
+            ignoreExistingBoundaryParameter = false;
+            allowEmpty = true;
+        }
+    }
+
+    /** The body of a multipart part, with a Content-Type rebuilt from our own lenient parse. */
+    private static final class BodySource implements DataSource {
+        private final String contentType;
+        private final InputStream in;
+
+        BodySource(String type, String boundary, InputStream in) {
+            StringBuilder ct = new StringBuilder(type);
+            if (boundary != null && !boundary.isEmpty()) {
+                ct.append("; boundary=\"");
+                for (int i = 0; i < boundary.length(); i++) {
+                    char c = boundary.charAt(i);
+                    if (c == '"' || c == '\\') {
+                        ct.append('\\');
+                    }
+                    if (c != '\r' && c != '\n') {
+                        ct.append(c);
+                    }
+                }
+                ct.append('"');
+            }
+            this.contentType = ct.toString();
+            this.in = in;
+        }
+
+        @Override
+        public InputStream getInputStream() {
+            return in;
+        }
+
+        @Override
+        public OutputStream getOutputStream() throws IOException {
+            throw new IOException("read-only");
+        }
+
+        @Override
+        public String getContentType() {
+            return contentType;
+        }
+
+        @Override
+        public String getName() {
+            return "";
+        }
     }
 }

@@ -1,0 +1,194 @@
+package dev.mailtask.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailtask.intake.MessageRecord;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Mail polled over IMAP from a real mail server becomes tasks; the read API shows them. */
+class ImapIntakeTest {
+
+    @TempDir
+    static Path dir;
+
+    static TestMailServer mail;
+    static TestBundle bundle;
+
+    @BeforeAll
+    static void start() throws Exception {
+        mail = new TestMailServer();
+        bundle = TestBundle.start(TestBundle.settings(dir, "jdbc:hsqldb:file:" + dir.resolve("db/mailtask"),
+                TestBundle.imapAccount(mail, "200ms")));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        bundle.close();
+        mail.close();
+    }
+
+    @Test
+    void mailToVirtualAddressBecomesTaskWithContactParticipantsAndAttachment() throws Exception {
+        byte[] pdf = "%PDF-1.4 pretend invoice".getBytes(StandardCharsets.US_ASCII);
+        mail.send(Mails.withAttachment("printer-1@client.example", "Carol Client <Carol@Client.example>",
+                "support@test.mailtask", "Dave Dev <dave@client.example>, Bob <bob@staff.example>",
+                "Re: Printer is on fire", "Hello,\nthe printer is on fire.\nCarol", "invoice.pdf", pdf),
+                "support@test.mailtask", "dave@client.example", "bob@staff.example");
+
+        JsonNode task = awaitTask("Printer is on fire");
+        assertThat(task.get("description").asText()).contains("the printer is on fire.");
+        assertThat(task.get("projectNumber").asInt()).isEqualTo(1);
+        assertThat(task.get("accountId").asText()).isEqualTo("test-imap");
+        assertThat(task.get("assigner").get("kind").asText()).isEqualTo("contact");
+        assertThat(task.get("assigner").get("name").asText()).isEqualTo("Carol Client");
+        assertThat(task.get("assigner").get("email").asText()).isEqualTo("carol@client.example");
+        assertThat(emails(task.get("participants"))).containsExactlyInAnyOrder("dave@client.example",
+                "bob@staff.example");
+        assertThat(task.get("participants").findValuesAsText("kind")).containsExactlyInAnyOrder("contact",
+                "employee");
+
+        JsonNode attachment = task.get("attachments").get(0);
+        assertThat(attachment.get("fileName").asText()).isEqualTo("invoice.pdf");
+        assertThat(attachment.get("size").asLong()).isEqualTo(pdf.length);
+        HttpResponse<byte[]> download = bundle.get(attachment.get("href").asText());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(pdf);
+        assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                v -> assertThat(v).contains("invoice.pdf"));
+
+        JsonNode contacts = bundle.json("/api/contacts?size=500");
+        assertThat(emails(contacts.get("items"))).contains("carol@client.example", "dave@client.example")
+                .doesNotContain("bob@staff.example");
+
+        MessageRecord record = record("printer-1@client.example").orElseThrow();
+        JsonNode message = bundle.json("/api/messages/" + record.id());
+        assertThat(message.get("status").asText()).isEqualTo("PROCESSED");
+        assertThat(message.get("decision").asText()).contains("virtual address support@test.mailtask");
+        assertThat(message.get("taskId").asLong()).isEqualTo(task.get("id").asLong());
+        HttpResponse<byte[]> raw = bundle.get("/api/messages/" + record.id() + "/raw");
+        assertThat(new String(raw.body(), StandardCharsets.UTF_8)).contains("Message-ID: <printer-1@client.example>");
+    }
+
+    @Test
+    void mailToEmployeeAddressIsAssignedToThatEmployee() throws Exception {
+        mail.send(Mails.simple("alice-1@client.example", "erin@client.example", "Alice <alice@test.mailtask>", null,
+                "Call me back", "Please call."), "alice@test.mailtask");
+
+        JsonNode task = awaitTask("Call me back");
+        assertThat(task.get("assignees").findValuesAsText("email")).containsExactly("alice@staff.example");
+        assertThat(task.get("projectNumber").isNull()).isTrue();
+    }
+
+    @Test
+    void mailToProjectAddressGoesToThatProject() throws Exception {
+        mail.send(Mails.simple("project-7@client.example", "frank@client.example", "project+7@test.mailtask", null,
+                "Quote for 40 chairs", "How much?"), "project+7@test.mailtask");
+
+        JsonNode task = awaitTask("Quote for 40 chairs");
+        assertThat(task.get("projectNumber").asInt()).isEqualTo(7);
+        assertThat(task.get("projectName").asText()).isEqualTo("Sales");
+    }
+
+    @Test
+    void mailToUnknownAddressIsRejectedWithoutTaskOrContact() throws Exception {
+        mail.send(Mails.simple("nobody-1@spam.example", "spammer@spam.example", "oldlogin@test.mailtask", null,
+                "Cheap watches", "Buy now"), "oldlogin@test.mailtask");
+
+        MessageRecord record = await().atMost(Duration.ofSeconds(20))
+                .until(() -> record("nobody-1@spam.example"), Optional::isPresent).orElseThrow();
+        JsonNode message = bundle.json("/api/messages/" + record.id());
+        assertThat(message.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(message.get("decision").asText()).contains("oldlogin@test.mailtask");
+        assertThat(message.get("taskId").isNull()).isTrue();
+        assertThat(titles()).doesNotContain("Cheap watches");
+        assertThat(emails(bundle.json("/api/contacts?size=500").get("items"))).doesNotContain("spammer@spam.example");
+    }
+
+    @Test
+    void secondCopyOfTheSameMailMakesNoSecondTask() throws Exception {
+        byte[] raw = Mails.simple("twice-1@client.example", "gina@client.example", "support@test.mailtask", null,
+                "Sent twice", "Same mail, two copies");
+        mail.send(raw, "support@test.mailtask");
+        awaitTask("Sent twice");
+        mail.send(raw, "support@test.mailtask");
+        await().atMost(Duration.ofSeconds(20)).until(() -> mail.seenFlags("INBOX").stream().allMatch(s -> s));
+
+        assertThat(titles().stream().filter("Sent twice"::equals)).hasSize(1);
+    }
+
+    @Test
+    void poisonMailIsQuarantinedAndTheMailBehindItStillBecomesATask() throws Exception {
+        byte[] poison = Mails.tooDeep("poison-1@client.example", "support@test.mailtask", 80);
+        mail.send(poison, "support@test.mailtask");
+        mail.send(Mails.simple("after-poison@client.example", "hank@client.example", "support@test.mailtask", null,
+                "After the poison", "Still works"), "support@test.mailtask");
+
+        awaitTask("After the poison");
+        MessageRecord record = await().atMost(Duration.ofSeconds(20))
+                .until(() -> record("poison-1@client.example"), Optional::isPresent)
+                .orElseThrow();
+        JsonNode message = bundle.json("/api/messages/" + record.id());
+        assertThat(message.get("status").asText()).isEqualTo("QUARANTINED");
+        assertThat(message.get("error").asText()).isNotBlank();
+        byte[] kept = bundle.get("/api/messages/" + record.id() + "/raw").body();
+        assertThat(new String(kept, StandardCharsets.US_ASCII)).contains("Message-ID: <poison-1@client.example>");
+        await().atMost(Duration.ofSeconds(20)).until(() -> mail.seenFlags("Quarantine").size() == 1);
+    }
+
+    @Test
+    void apiRequiresTokenAndAnswersBadRequestsClearly() throws Exception {
+        assertThat(bundle.get("/api/tasks", null).statusCode()).isEqualTo(401);
+        assertThat(bundle.get("/api/tasks", "wrong").statusCode()).isEqualTo(401);
+        HttpResponse<byte[]> tooBig = bundle.get("/api/tasks?size=501");
+        assertThat(tooBig.statusCode()).isEqualTo(400);
+        assertThat(new String(tooBig.body(), StandardCharsets.UTF_8)).contains("size");
+        assertThat(bundle.get("/api/tasks/999999").statusCode()).isEqualTo(404);
+        assertThat(bundle.get("/api/tasks/abc").statusCode()).isEqualTo(400);
+        assertThat(bundle.get("/api/messages/999999/raw").statusCode()).isEqualTo(404);
+        HttpResponse<byte[]> ok = bundle.get("/api/tasks");
+        assertThat(ok.headers().firstValue("Authorization")).isEmpty();
+    }
+
+    private static JsonNode awaitTask(String title) throws Exception {
+        long id = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> taskId(title), Optional::isPresent).orElseThrow();
+        return bundle.json("/api/tasks/" + id);
+    }
+
+    private static Optional<Long> taskId(String title) throws Exception {
+        for (JsonNode t : bundle.json("/api/tasks?size=500").get("items")) {
+            if (t.get("title").asText().equals(title)) {
+                return Optional.of(t.get("id").asLong());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> titles() throws Exception {
+        return bundle.json("/api/tasks?size=500").get("items").findValuesAsText("title");
+    }
+
+    private static List<String> emails(JsonNode people) {
+        List<String> emails = new ArrayList<>();
+        people.forEach(p -> emails.add(p.get("email").asText()));
+        return emails;
+    }
+
+    static Optional<MessageRecord> record(String messageId) {
+        return bundle.database().inTransaction(s -> s.createSelectionQuery(
+                        "from MessageRecord m where m.messageId = :id", MessageRecord.class)
+                .setParameter("id", messageId).uniqueResultOptional());
+    }
+}

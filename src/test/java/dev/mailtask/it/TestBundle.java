@@ -1,0 +1,135 @@
+package dev.mailtask.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mailtask.camel.MailtaskMain;
+import dev.mailtask.store.Database;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+
+/**
+ * The real bundle, started in the test's JVM from the real configuration files with test overrides: its own
+ * database, accounts pointing at the test mail server, a free HTTP port.
+ */
+final class TestBundle implements AutoCloseable {
+
+    static final String TOKEN = "test-token-123";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Main main;
+    private final int httpPort;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private TestBundle(Main main, int httpPort) {
+        this.main = main;
+        this.httpPort = httpPort;
+    }
+
+    /** Settings for one bundle: database URL and accounts file; more overrides may be added. */
+    static Map<String, String> settings(Path dir, String dbUrl, String accountsYaml) throws IOException {
+        Path accounts = dir.resolve("accounts.yaml");
+        Files.writeString(accounts, accountsYaml, StandardCharsets.UTF_8);
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put("mailtask.db.url", dbUrl);
+        overrides.put("mailtask.db.connection-timeout", "1000");
+        overrides.put("mailtask.accounts.file", accounts.toString());
+        overrides.put("mailtask.seed.file", "src/test/resources/seed-test.yaml");
+        overrides.put("mailtask.api.token", TOKEN);
+        overrides.put("test.mail.password", TestMailServer.PASSWORD);
+        return overrides;
+    }
+
+    static String imapAccount(TestMailServer mail, String pollDelay) {
+        return """
+                accounts:
+                  - id: test-imap
+                    protocol: imap
+                    host: 127.0.0.1
+                    port: %d
+                    username: %s
+                    password: "{{test.mail.password}}"
+                    pollDelay: %s
+                    address: support@%s
+                    domains: [%s]
+                """.formatted(mail.imapPort(), TestMailServer.MAILBOX, pollDelay, TestMailServer.DOMAIN,
+                TestMailServer.DOMAIN);
+    }
+
+    static String pop3Account(TestMailServer mail, boolean delete) {
+        return """
+                accounts:
+                  - id: test-pop3
+                    protocol: pop3
+                    host: 127.0.0.1
+                    port: %d
+                    username: %s
+                    password: "{{test.mail.password}}"
+                    pollDelay: 200ms
+                    address: support@%s
+                    domains: [%s]
+                    deleteAfterProcessing: %s
+                """.formatted(mail.pop3Port(), TestMailServer.MAILBOX, TestMailServer.DOMAIN, TestMailServer.DOMAIN,
+                delete);
+    }
+
+    static TestBundle start(Map<String, String> overrides) throws Exception {
+        int port = freePort();
+        Map<String, String> all = new HashMap<>(overrides);
+        all.put("mailtask.http.port", String.valueOf(port));
+        Main main = MailtaskMain.create(null, all);
+        main.start();
+        return new TestBundle(main, port);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    CamelContext camel() {
+        return main.getCamelContext();
+    }
+
+    Database database() {
+        return camel().getRegistry().lookupByNameAndType("mailtaskDatabase", Database.class);
+    }
+
+    HttpResponse<byte[]> get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    HttpResponse<byte[]> get(String path) throws Exception {
+        return get(path, TOKEN);
+    }
+
+    /** GET that must answer 200 with JSON. */
+    JsonNode json(String path) throws Exception {
+        HttpResponse<byte[]> response = get(path);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": "
+                    + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        return JSON.readTree(response.body());
+    }
+
+    @Override
+    public void close() throws Exception {
+        main.stop();
+    }
+}

@@ -1,0 +1,126 @@
+package dev.mailtask.it;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.UserException;
+import com.icegreen.greenmail.user.UserManager;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * A real mail server for the tests (GreenMail on dynamic ports: SMTP, IMAP, POP3). Mail for the test domain
+ * lands in one catch-all mailbox, like the mailbox a company forwards its addresses to.
+ */
+final class TestMailServer implements AutoCloseable {
+
+    static final String DOMAIN = "test.mailtask";
+    static final String MAILBOX = "inbox@" + DOMAIN;
+    static final String PASSWORD = "s3cret-mailbox-pw";
+
+    private final GreenMail greenMail;
+
+    TestMailServer() {
+        greenMail = new GreenMail(ServerSetup.dynamicPort(new ServerSetup[] {
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_POP3)}));
+        greenMail.start();
+        greenMail.setUser(MAILBOX, MAILBOX, PASSWORD);
+        UserManager users = greenMail.getUserManager();
+        users.setMessageDeliveryHandler((message, address) -> {
+            String email = address.getEmail().toLowerCase(Locale.ROOT);
+            return mailbox(users, email.endsWith("@" + DOMAIN) ? MAILBOX : email);
+        });
+    }
+
+    private static GreenMailUser mailbox(UserManager users, String email) throws UserException {
+        synchronized (users) {
+            GreenMailUser user = users.getUserByEmail(email);
+            return user != null ? user : users.createUser(email, email, PASSWORD);
+        }
+    }
+
+    int smtpPort() {
+        return greenMail.getSmtp().getPort();
+    }
+
+    int imapPort() {
+        return greenMail.getImap().getPort();
+    }
+
+    int pop3Port() {
+        return greenMail.getPop3().getPort();
+    }
+
+    /** Sends the mail byte for byte over SMTP to the given envelope recipients. */
+    void send(byte[] raw, String... recipients) throws Exception {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", String.valueOf(smtpPort()));
+        Session session = Session.getInstance(props);
+        MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw));
+        InternetAddress[] to = new InternetAddress[recipients.length];
+        for (int i = 0; i < recipients.length; i++) {
+            to[i] = new InternetAddress(recipients[i]);
+        }
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect();
+            // sendMessage, unlike Transport.send, does not rewrite headers such as Message-ID
+            transport.sendMessage(message, to);
+        }
+    }
+
+    /** Flags (seen or not) of the mails in a folder of the catch-all mailbox, read over IMAP. */
+    List<Boolean> seenFlags(String folderName) throws Exception {
+        try (Store store = imapStore()) {
+            Folder folder = store.getFolder(folderName);
+            if (!folder.exists()) {
+                return List.of();
+            }
+            folder.open(Folder.READ_ONLY);
+            List<Boolean> flags = new ArrayList<>();
+            for (Message m : folder.getMessages()) {
+                if (!m.isSet(Flags.Flag.DELETED)) {
+                    flags.add(m.isSet(Flags.Flag.SEEN));
+                }
+            }
+            folder.close(false);
+            return flags;
+        }
+    }
+
+    /** Marks every mail in the inbox unseen again, as if the server had lost the flags. */
+    void markAllUnseen() throws Exception {
+        try (Store store = imapStore()) {
+            Folder folder = store.getFolder("INBOX");
+            folder.open(Folder.READ_WRITE);
+            folder.setFlags(1, folder.getMessageCount(), new Flags(Flags.Flag.SEEN), false);
+            folder.close(false);
+        }
+    }
+
+    private Store imapStore() throws Exception {
+        Properties props = new Properties();
+        Session session = Session.getInstance(props);
+        Store store = session.getStore("imap");
+        store.connect("127.0.0.1", imapPort(), MAILBOX, PASSWORD);
+        return store;
+    }
+
+    @Override
+    public void close() {
+        greenMail.stop();
+    }
+}
