@@ -2,6 +2,7 @@ package dev.mailtask.intake;
 
 import java.net.ConnectException;
 import java.net.SocketException;
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
@@ -22,11 +23,18 @@ public final class Failures {
                     || t instanceof SocketException
                     || t instanceof org.hibernate.exception.JDBCConnectionException
                     || t instanceof org.hibernate.exception.LockAcquisitionException
-                    || t instanceof org.hibernate.PessimisticLockException) {
+                    || t instanceof org.hibernate.PessimisticLockException
+                    || t instanceof org.hibernate.TransactionException
+                    || t instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** SQLSTATE class 08: the connection failed, whatever the driver's exception type. */
+    private static boolean isConnectionState(String sqlState) {
+        return sqlState != null && sqlState.startsWith("08");
     }
 
     /** Rethrows transient failures as {@link TransientIntakeException}; returns the others. */

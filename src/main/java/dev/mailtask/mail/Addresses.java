@@ -26,6 +26,21 @@ final class Addresses {
     /** {@code "john doe"@example.com}: odd but valid. */
     private static final Pattern QUOTED_LOCAL = Pattern.compile("\"[^\"\\r\\n]*\"@[^\\s<>(),;:\"]+");
 
+    /** {@code user@[192.0.2.1]}. */
+    private static final Pattern DOMAIN_LITERAL = Pattern.compile("[^\\s<>(),;:\"@\\[\\]]+@\\[[^\\]\\s]+]");
+
+    /**
+     * Could Jakarta Mail's answer be used as is? Addresses without '@' ("MAILER-DAEMON") are kept as
+     * written; with an '@' they must look like an addr-spec.
+     */
+    private static boolean plausible(String address) {
+        if (address.indexOf('@') < 0) {
+            return !JUNK.matcher(address).find();
+        }
+        return ADDR_SPEC.matcher(address).matches() || QUOTED_LOCAL.matcher(address).matches()
+                || DOMAIN_LITERAL.matcher(address).matches();
+    }
+
     private Addresses() {
     }
 
@@ -88,7 +103,7 @@ final class Addresses {
         }
         address = address.trim();
         String name = displayName(ia, address, hint);
-        if (JUNK.matcher(address).find() && !QUOTED_LOCAL.matcher(address).matches()) {
+        if (!plausible(address)) {
             // Jakarta Mail could not separate this one: keep whatever looks like an address inside
             Matcher m = ADDR_SPEC.matcher(address);
             boolean any = false;
@@ -128,6 +143,14 @@ final class Addresses {
             char b = name.charAt(name.length() - 1);
             if (a == '\'' && b == '\'' || a == '"' && b == '"') {
                 name = name.substring(1, name.length() - 1).trim();
+            }
+        }
+        // a lone quote left over from an unterminated quoted string
+        if (name.indexOf('"') == name.lastIndexOf('"')) {
+            if (name.startsWith("\"")) {
+                name = name.substring(1).trim();
+            } else if (name.endsWith("\"")) {
+                name = name.substring(0, name.length() - 1).trim();
             }
         }
         return name;

@@ -39,7 +39,6 @@ final class CharsetDetection {
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
     static final Charset KOI8_R = Charset.forName("KOI8-R");
-    private static final Charset ISO_2022_JP = forNameOrNull("ISO-2022-JP");
 
     /** How many bytes detection looks at; keeps detection bounded on huge bodies. */
     private static final int SAMPLE = 64 * 1024;
@@ -82,6 +81,9 @@ final class CharsetDetection {
             Map.entry("ks_c_5601-1989", "x-windows-949"),
             Map.entry("euc-kr", "x-windows-949"),
             Map.entry("korean", "x-windows-949"),
+            // Microsoft's superset: decodes NEC/IBM extensions (circled digits etc.) common in Japanese mail
+            Map.entry("iso-2022-jp", "x-windows-50220"),
+            Map.entry("csiso2022jp", "x-windows-50220"),
             Map.entry("utf8", "UTF-8"),
             Map.entry("unicode-1-1-utf-8", "UTF-8"),
             Map.entry("x-unicode20utf8", "UTF-8"),
@@ -97,6 +99,9 @@ final class CharsetDetection {
             Map.entry("ascii", "US-ASCII"),
             Map.entry("us_ascii", "US-ASCII"),
             Map.entry("ansi_x3.4-1968", "US-ASCII"));
+
+    /** For undeclared ISO-2022-JP (7-bit with escape sequences); after ALIASES, which it uses. */
+    private static final Charset ISO_2022_JP = lookup("ISO-2022-JP");
 
     private CharsetDetection() {
     }

@@ -29,7 +29,8 @@ import org.jsoup.select.NodeTraversor;
  *       blank line in a row.</li>
  * </ul>
  * The DOM is walked iteratively (jsoup's NodeTraversor), so depth costs no stack; time is linear in the
- * document size.
+ * document size, and quote/list prefixes are capped at {@value #MAX_PREFIX_DEPTH} levels so the output
+ * stays linear too.
  */
 final class HtmlToText {
 
@@ -42,6 +43,12 @@ final class HtmlToText {
             "aside", "main", "tr", "li", "dt", "dd", "form", "center", "caption", "table", "thead", "tbody",
             "tfoot", "details", "summary", "figcaption", "legend", "body", "html", "hgroup", "menu", "dir",
             "option", "noscript", "frameset", "frame");
+
+    /**
+     * Quote and list prefixes stop growing at this depth, so absurdly nested HTML cannot make the output
+     * (lines x prefix) explode.
+     */
+    private static final int MAX_PREFIX_DEPTH = 10;
 
     private HtmlToText() {
     }
@@ -272,7 +279,7 @@ final class HtmlToText {
                 for (int k = 0; k < add; k++) {
                     if (k > 0) {
                         // a blank line: keep it inside the quote when both sides are quoted
-                        out.append(">".repeat(Math.min(quoteDepth, quoteDepthOfLastText)));
+                        out.append(">".repeat(Math.min(MAX_PREFIX_DEPTH, Math.min(quoteDepth, quoteDepthOfLastText))));
                     }
                     out.append('\n');
                 }
@@ -294,15 +301,17 @@ final class HtmlToText {
         }
 
         private void writePrefix() {
-            if (quoteDepth > 0) {
-                out.append("> ".repeat(quoteDepth));
+            int quotes = Math.min(quoteDepth, MAX_PREFIX_DEPTH);
+            if (quotes > 0) {
+                out.append("> ".repeat(quotes));
             }
-            if (listDepth > 0) {
+            int lists = Math.min(listDepth, MAX_PREFIX_DEPTH);
+            if (lists > 0) {
                 if (pendingBullet) {
-                    out.append("  ".repeat(listDepth - 1)).append("- ");
+                    out.append("  ".repeat(lists - 1)).append("- ");
                     pendingBullet = false;
                 } else {
-                    out.append("  ".repeat(listDepth));
+                    out.append("  ".repeat(lists));
                 }
             }
         }

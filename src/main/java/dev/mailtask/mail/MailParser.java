@@ -115,6 +115,8 @@ public final class MailParser {
         final boolean root;
         final String parentSubtype;
         final String contentId;
+        /** Content to use instead of the part's body (a multipart without parts: its text). */
+        byte[] override;
 
         Leaf(Part part, String path, String type, String charset, HeaderParams contentType,
                 HeaderParams disposition, String cte, boolean root, String parentSubtype, String contentId) {
@@ -203,7 +205,7 @@ public final class MailParser {
 
             List<MailAttachment> attachments = new ArrayList<>();
             for (Leaf l : leaves) {
-                if (l == textLeaf || l == htmlLeaf) {
+                if (l == textLeaf || l == htmlLeaf || isRedundantAlternative(l, textLeaf, htmlLeaf)) {
                     continue;
                 }
                 stage = "decoding attachment part " + l.path + " (" + l.type + ")";
@@ -212,6 +214,19 @@ public final class MailParser {
 
             stage = "decoding the header fields";
             return fields(headers, text, html, attachments);
+        }
+
+        private static final Set<String> TEXT_RENDERINGS = Set.of("text/plain", "text/html", "text/enriched",
+                "text/richtext", "text/watch-html", "text/x-amp-html");
+
+        /**
+         * Another rendering of the body in a multipart/alternative (a second text/plain, text/enriched,
+         * Apple's text/watch-html, AMP's text/x-amp-html) when a body was chosen: the same content again,
+         * not an attachment. Named parts and other types (text/calendar invitations) stay attachments.
+         */
+        private static boolean isRedundantAlternative(Leaf l, Leaf textLeaf, Leaf htmlLeaf) {
+            return (textLeaf != null || htmlLeaf != null) && "alternative".equals(l.parentSubtype)
+                    && TEXT_RENDERINGS.contains(l.type) && !l.isAttachmentDisposition() && !l.hasFileName();
         }
 
         // ------------------------------------------------------------------ header section
@@ -320,9 +335,11 @@ public final class MailParser {
                     count = 0;
                 }
                 if (count == 0) {
-                    // no boundary line found: the body is the text the sender wrote
-                    leaves.add(new Leaf(part, path, "text/plain", null, HeaderParams.parse(null),
-                            HeaderParams.parse(null), cte, root, parentSubtype, null));
+                    // no part found: the body up to a stray delimiter line is the text the sender wrote
+                    Leaf text = new Leaf(part, path, "text/plain", null, HeaderParams.parse(null),
+                            HeaderParams.parse(null), cte, root, parentSubtype, null);
+                    text.override = cutAtDelimiter(content(text), ct.raw("boundary"));
+                    leaves.add(text);
                     return;
                 }
                 String subtype = type.substring("multipart/".length());
@@ -452,7 +469,47 @@ public final class MailParser {
             return MailText.clean(EncodedWords.decode(recover(MailText.unfold(rawValue)), hint()));
         }
 
+        /** The bytes before the first line that starts with "--" + boundary (all of them without one). */
+        private static byte[] cutAtDelimiter(byte[] body, String boundary) {
+            if (boundary == null || boundary.isEmpty()) {
+                return body;
+            }
+            byte[] delim = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+            int lineStart = 0;
+            while (lineStart <= body.length - delim.length) {
+                boolean match = true;
+                for (int k = 0; k < delim.length; k++) {
+                    if (body[lineStart + k] != delim[k]) {
+                        match = false;
+                        break;
+                    }
+                }
+                if (match) {
+                    int end = lineStart;
+                    if (end > 0 && body[end - 1] == '\n') {
+                        end--;
+                    }
+                    if (end > 0 && body[end - 1] == '\r') {
+                        end--;
+                    }
+                    return java.util.Arrays.copyOf(body, end);
+                }
+                int nl = lineStart;
+                while (nl < body.length && body[nl] != '\n' && body[nl] != '\r') {
+                    nl++;
+                }
+                if (nl < body.length && body[nl] == '\r' && nl + 1 < body.length && body[nl + 1] == '\n') {
+                    nl++;
+                }
+                lineStart = nl + 1;
+            }
+            return body;
+        }
+
         private byte[] content(Leaf l) throws MessagingException, IOException {
+            if (l.override != null) {
+                return l.override;
+            }
             try (InputStream in = rawStream(l.part)) {
                 return TransferDecoding.decode(in.readAllBytes(), l.cte);
             }

@@ -84,12 +84,23 @@ final class TestBundle implements AutoCloseable {
     }
 
     static TestBundle start(Map<String, String> overrides) throws Exception {
+        TestBundle bundle = startLater(overrides);
+        bundle.startNow();
+        return bundle;
+    }
+
+    /** Configured and initialised (the CamelContext exists, for a NotifyBuilder) but not started. */
+    static TestBundle startLater(Map<String, String> overrides) throws Exception {
         int port = freePort();
         Map<String, String> all = new HashMap<>(overrides);
         all.put("mailtask.http.port", String.valueOf(port));
         Main main = MailtaskMain.create(null, all);
-        main.start();
+        main.init();
         return new TestBundle(main, port);
+    }
+
+    void startNow() throws Exception {
+        main.start();
     }
 
     static int freePort() throws IOException {
