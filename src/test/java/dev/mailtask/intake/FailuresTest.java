@@ -1,0 +1,31 @@
+package dev.mailtask.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.api.Test;
+
+class FailuresTest {
+
+    @Test
+    void connectionFailuresAreTransientAnywhereInTheChain() {
+        assertThat(Failures.isTransient(new RuntimeException(new SQLTransientConnectionException("pool timeout"))))
+                .isTrue();
+        assertThat(Failures.isTransient(new IllegalStateException("x", new ConnectException("refused")))).isTrue();
+        assertThat(Failures.isTransient(new RuntimeException(new SQLException("gone", "08006")))).isTrue();
+    }
+
+    @Test
+    void mailAndProgramErrorsAreNotTransient() {
+        assertThat(Failures.isTransient(new NullPointerException())).isFalse();
+        assertThat(Failures.isTransient(new RuntimeException(new SQLException("value too long", "22001")))).isFalse();
+    }
+
+    @Test
+    void describeListsTheCauses() {
+        assertThat(Failures.describe(new IllegalStateException("outer", new ConnectException("refused"))))
+                .isEqualTo("java.lang.IllegalStateException: outer\ncaused by: java.net.ConnectException: refused");
+    }
+}

@@ -1,0 +1,32 @@
+package dev.mailtask.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TitlesTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Printer is on fire|Printer is on fire",
+        "Re: Printer is on fire|Printer is on fire",
+        "RE: Fwd: re:  Printer|Printer",
+        "Re[2]: AW: WG: Angebot|Angebot",
+        "Fw: Re(3): SV: Tilbud|Tilbud",
+        "Ответ: Отв: Счёт на оплату|Счёт на оплату",
+        "'   '|(no subject)",
+        "Re:|(no subject)",
+        "Regarding the invoice|Regarding the invoice",
+    })
+    void stripsReplyAndForwardPrefixes(String subject, String title) {
+        assertThat(Titles.fromSubject(subject)).isEqualTo(title);
+    }
+
+    @Test
+    void collapsesWhitespaceAndControlCharacters() {
+        assertThat(Titles.fromSubject("Tab\tand\r\n  folded\u0000line")).isEqualTo("Tab and folded line");
+        assertThat(Titles.fromSubject("x".repeat(5000))).hasSize(Titles.MAX_LENGTH);
+    }
+}
