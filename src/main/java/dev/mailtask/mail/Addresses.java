@@ -16,9 +16,17 @@ import jakarta.mail.internet.InternetAddress;
  */
 final class Addresses {
 
+    /**
+     * An addr-spec. The look-behind makes a match start only at the beginning of a local part and the
+     * possessive local part never backtracks, so {@code find()} stays linear on long junk.
+     */
     private static final Pattern ADDR_SPEC = Pattern.compile(
-            "[\\p{L}\\p{N}.!#$%&'*+/=?^_`{|}~-]+@[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?"
+            "(?<![\\p{L}\\p{N}.!#$%&'*+/=?^_`{|}~-])[\\p{L}\\p{N}.!#$%&'*+/=?^_`{|}~-]++"
+                    + "@[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?"
                     + "(?:\\.[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?)*");
+
+    /** Longer address header values skip Jakarta Mail's parser (quadratic on some junk) for the regex. */
+    private static final int MAX_PARSED_LENGTH = 100_000;
 
     /** Characters that never appear in an address that Jakarta Mail separated cleanly. */
     private static final Pattern JUNK = Pattern.compile("[\\s<>(),;:\"\\\\\\[\\]]");
@@ -58,6 +66,10 @@ final class Addresses {
         }
         String s = MailText.unfold(value).trim();
         if (s.isEmpty()) {
+            return out;
+        }
+        if (s.length() > MAX_PARSED_LENGTH) {
+            addByRegex(s, out);
             return out;
         }
         InternetAddress[] parsed;

@@ -77,12 +77,16 @@ final class MailText {
         Set<String> ids = new LinkedHashSet<>();
         int n = s.length();
         int i = 0;
+        int nextGt = -2; // position of the next '>' at or after i + 1; -1: none left; -2: not searched yet
         while (i < n) {
             char c = s.charAt(i);
             if (c == '(') {
                 i = skipComment(s, i);
             } else if (c == '<') {
-                int close = s.indexOf('>', i + 1);
+                if (nextGt != -1 && nextGt < i + 1) {
+                    nextGt = s.indexOf('>', i + 1); // each '>' is searched for once: linear on "<<<<..."
+                }
+                int close = nextGt;
                 int end = close < 0 ? tokenEnd(s, i + 1) : close;
                 String id = stripWhitespace(s.substring(i + 1, end));
                 if (!id.isEmpty()) {
@@ -183,6 +187,9 @@ final class MailText {
         String s = unfold(value).trim();
         if (s.isEmpty()) {
             return null;
+        }
+        if (s.length() > 200) {
+            s = s.substring(0, 200); // a date is short; this keeps the patterns below cheap on junk
         }
         try {
             Date d = new MailDateFormat().parse(s); // MailDateFormat is not thread-safe: one per call
