@@ -23,8 +23,8 @@ public final class MailSource {
         }
         Message mail = mailMessage.getOriginalMessage();
         try {
-            int size = Math.max(mail.getSize(), 4096);
-            ByteArrayOutputStream raw = new ByteArrayOutputStream(size);
+            // No getSize(): over IMAP that is one more round trip per mail.
+            ByteArrayOutputStream raw = new ByteArrayOutputStream(16 * 1024);
             mail.writeTo(raw);
             return new ReceivedMail(account, raw.toByteArray());
         } catch (MessagingException | IOException e) {

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * host loads (with the routes); {@link StandaloneConfiguration} adds the HTTP server and the demo mail
  * server for the standalone bundle.
  *
- * <p>Bean names: {@code mailtaskDatabase}, {@code mailtaskIntake}, {@code mailtaskMailSource},
+ * <p>Bean names: {@code mailtaskDatabase}, {@code mailtaskIntake}, {@code mailtaskMailSource}, {@code mailtaskMailBinding},
  * {@code mailtaskReadApi}, {@code mailtaskApiAuth}, {@code mailtaskApiErrors}, {@code mailtaskMailboxRoutes}.
  */
 public class MailtaskConfiguration implements CamelConfiguration {
@@ -76,6 +76,7 @@ public class MailtaskConfiguration implements CamelConfiguration {
         registry.bind("mailtaskDatabase", database);
         registry.bind("mailtaskIntake", intake);
         registry.bind("mailtaskMailSource", new MailSource());
+        registry.bind("mailtaskMailBinding", new RawMailBinding());
         registry.bind("mailtaskReadApi", new ReadApi(database));
         registry.bind("mailtaskApiAuth", new ApiAuth(token));
         registry.bind("mailtaskApiErrors", new ApiErrors());

@@ -18,7 +18,7 @@ public final class DemoMailServer implements AutoCloseable {
     private final GreenMail greenMail;
 
     public DemoMailServer(String host, int smtpPort, int imapPort, String domain, String catchAllMailbox) {
-        greenMail = new GreenMail(new ServerSetup[] {
+        greenMail = new NoDelayGreenMail(new ServerSetup[] {
                 new ServerSetup(smtpPort, host, ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(imapPort, host, ServerSetup.PROTOCOL_IMAP)})
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());

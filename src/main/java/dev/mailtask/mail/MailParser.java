@@ -40,8 +40,14 @@ import jakarta.mail.util.SharedByteArrayInputStream;
  *
  * <p>What is body and what is attachment: the text body is the first text/plain leaf part that is not an
  * attachment (no {@code Content-Disposition} other than inline, and no file name unless it is marked inline
- * or is the whole mail); the HTML body is the first such text/html part. Every other leaf part is an
- * attachment, in MIME order: files, inline images, attached mails, text/calendar, a second text part, etc.
+ * or is the whole mail); the HTML body is the first such text/html part. When the text body is missing or
+ * blank, it is the HTML rendered by {@link HtmlToText}. Every other leaf part is an attachment, in MIME
+ * order (files, inline images, attached mails, text/calendar, a second text part, zero-length parts), except
+ * unnamed extra text renderings inside a multipart/alternative (a second text/plain, text/enriched,
+ * text/watch-html, text/x-amp-html), which repeat the body. Attachment names: Content-Disposition
+ * filename, then Content-Type name (RFC 2231, RFC 2047 or raw 8-bit; directory part dropped); an attached
+ * mail without a name is called after its subject ("Subject.eml", or "message.eml"); anything else
+ * without a name gets {@code attachment-N.ext}, N its position in the attachment list.
  *
  * <p>The only failures ({@link MailParseException}) are input that cannot be a mail (empty, no header
  * field, mostly garbage where the header section should be), MIME nesting deeper than {@value #MAX_DEPTH}

@@ -3,7 +3,7 @@ package dev.mailtask.it;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.user.UserException;
 import com.icegreen.greenmail.user.UserManager;
-import com.icegreen.greenmail.util.GreenMail;
+import dev.mailtask.demo.NoDelayGreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -29,10 +29,10 @@ final class TestMailServer implements AutoCloseable {
     static final String MAILBOX = "inbox@" + DOMAIN;
     static final String PASSWORD = "s3cret-mailbox-pw";
 
-    private final GreenMail greenMail;
+    private final NoDelayGreenMail greenMail;
 
     TestMailServer() {
-        greenMail = new GreenMail(ServerSetup.dynamicPort(new ServerSetup[] {
+        greenMail = new NoDelayGreenMail(ServerSetup.dynamicPort(new ServerSetup[] {
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_POP3)}));
@@ -53,15 +53,15 @@ final class TestMailServer implements AutoCloseable {
     }
 
     int smtpPort() {
-        return greenMail.getSmtp().getPort();
+        return greenMail.port(ServerSetup.PROTOCOL_SMTP);
     }
 
     int imapPort() {
-        return greenMail.getImap().getPort();
+        return greenMail.port(ServerSetup.PROTOCOL_IMAP);
     }
 
     int pop3Port() {
-        return greenMail.getPop3().getPort();
+        return greenMail.port(ServerSetup.PROTOCOL_POP3);
     }
 
     /** Sends the mail byte for byte over SMTP to the given envelope recipients. */
@@ -80,6 +80,12 @@ final class TestMailServer implements AutoCloseable {
             // sendMessage, unlike Transport.send, does not rewrite headers such as Message-ID
             transport.sendMessage(message, to);
         }
+    }
+
+    /** Puts the mail straight into the catch-all mailbox, as the server's delivery would (no SMTP). */
+    void deliver(byte[] raw) throws Exception {
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+        greenMail.getUserManager().getUserByEmail(MAILBOX).deliver(message);
     }
 
     /** Flags (seen or not) of the mails in a folder of the catch-all mailbox, read over IMAP. */
