@@ -148,6 +148,21 @@ class ImapIntakeTest {
     }
 
     @Test
+    void camelControlHeadersInAMailDoNotSteerTheRoutes() throws Exception {
+        byte[] raw = ("CamelMailMoveTo: Trash\r\nCamelMailDelete: true\r\nCamelHttpResponseCode: 500\r\n"
+                + new String(Mails.simple("steer-1@attacker.example", "mallory@attacker.example",
+                        "support@test.mailtask", null, "Innocent request", "hi"), StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8);
+        mail.send(raw, "support@test.mailtask");
+
+        awaitTask("Innocent request");
+        await().atMost(Duration.ofSeconds(20)).until(() -> mail.seenFlags("INBOX").stream().allMatch(s -> s));
+        assertThat(mail.seenFlags("Trash")).as("not moved by the mail's own header").isEmpty();
+        assertThat(record("steer-1@attacker.example")).hasValueSatisfying(
+                r -> assertThat(r.status().name()).isEqualTo("PROCESSED"));
+    }
+
+    @Test
     void apiRequiresTokenAndAnswersBadRequestsClearly() throws Exception {
         assertThat(bundle.get("/api/tasks", null).statusCode()).isEqualTo(401);
         assertThat(bundle.get("/api/tasks", "wrong").statusCode()).isEqualTo(401);
