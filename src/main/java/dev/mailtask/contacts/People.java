@@ -1,6 +1,7 @@
 package dev.mailtask.contacts;
 
 import dev.mailtask.directory.Employee;
+import dev.mailtask.store.Columns;
 import dev.mailtask.mail.MailAddress;
 import java.time.Instant;
 import java.util.List;
@@ -36,9 +37,18 @@ public final class People {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    /** The employee or contact with this address; a new contact when there is none. */
+    /** Longest address kept (RFC 5321 allows 254); anything longer is not a mailbox anyone can answer. */
+    public static final int MAX_EMAIL = 320;
+
+    /**
+     * The employee or contact with this address; a new contact when there is none. Null for an address no one
+     * can be (no {@code @}, too long).
+     */
     public Person findOrCreate(Session session, MailAddress address, Instant now) {
         String email = address.normalized();
+        if (email.indexOf('@') <= 0 || email.length() > MAX_EMAIL) {
+            return null;
+        }
         Employee employee = employeeByEmail(session, email);
         if (employee != null) {
             return new Person(employee, null);
@@ -60,6 +70,6 @@ public final class People {
         if (name.isEmpty()) {
             name = address.localPart();
         }
-        return name.length() > 255 ? name.substring(0, 255) : name;
+        return Columns.clip(name, 255);
     }
 }

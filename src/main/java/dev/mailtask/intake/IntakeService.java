@@ -32,6 +32,7 @@ import org.hibernate.exception.ConstraintViolationException;
 public final class IntakeService {
 
     private static final int MAX_KEY_LENGTH = 900;
+    private static final int MAX_ATTEMPTS = 3;
 
     private final Database database;
     private final MailParser parser;
@@ -121,8 +122,8 @@ public final class IntakeService {
                 }
             }
             task.setProject(project);
-            if (mail.from() != null) {
-                People.Person sender = people.findOrCreate(session, mail.from(), now);
+            People.Person sender = mail.from() == null ? null : people.findOrCreate(session, mail.from(), now);
+            if (sender != null) {
                 task.setAssigner(sender.employee(), sender.contact());
             }
             addParticipants(session, task, mail, now);
@@ -145,10 +146,13 @@ public final class IntakeService {
         }
         String sender = mail.from() == null ? null : mail.from().normalized();
         for (MailAddress address : cc) {
-            if (address.normalized().equals(sender) || resolver.isOurs(address) || !address.address().contains("@")) {
+            if (address.normalized().equals(sender) || resolver.isOurs(address)) {
                 continue;
             }
             People.Person person = people.findOrCreate(session, address, now);
+            if (person == null) {
+                continue;
+            }
             if (person.employee() != null) {
                 task.participantEmployees().add(person.employee());
             } else {
@@ -196,17 +200,26 @@ public final class IntakeService {
         });
     }
 
+    /**
+     * Runs one mail's writes in one transaction. A unique-key clash on the message key means the mail is already
+     * recorded (a duplicate); a clash on anything else (two pollers creating the same contact at once) is
+     * retried, and the retry finds what the other transaction committed.
+     */
     private IntakeOutcome write(IntakeDecision decision, Function<Session, IntakeOutcome> work) {
-        try {
-            return database.inTransaction(work);
-        } catch (ConstraintViolationException e) {
-            if (isMessageKeyViolation(e)) {
-                return new IntakeOutcome(IntakeAction.DUPLICATE, null, null, null, null,
-                        "already recorded for account " + decision.accountId());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return database.inTransaction(work);
+            } catch (ConstraintViolationException e) {
+                if (isMessageKeyViolation(e)) {
+                    return new IntakeOutcome(IntakeAction.DUPLICATE, null, null, null, null,
+                            "already recorded for account " + decision.accountId());
+                }
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw Failures.classify(e, "writing " + decision.messageKey());
+                }
+            } catch (RuntimeException e) {
+                throw Failures.classify(e, "writing " + decision.messageKey());
             }
-            throw Failures.classify(e, "writing " + decision.messageKey());
-        } catch (RuntimeException e) {
-            throw Failures.classify(e, "writing " + decision.messageKey());
         }
     }
 

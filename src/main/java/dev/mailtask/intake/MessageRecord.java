@@ -1,5 +1,7 @@
 package dev.mailtask.intake;
 
+import static dev.mailtask.store.Columns.clip;
+
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -101,10 +103,6 @@ public class MessageRecord {
         this.decision = clip(decision, 2000);
         this.error = error;
         this.taskId = taskId;
-    }
-
-    static String clip(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     public Long id() {

@@ -1,5 +1,7 @@
 package dev.mailtask.tasks;
 
+import static dev.mailtask.store.Columns.clip;
+
 import dev.mailtask.store.Sha256;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
@@ -62,9 +64,9 @@ public class Attachment {
             byte[] content) {
         this.task = task;
         this.position = position;
-        this.fileName = fileName;
-        this.contentType = contentType;
-        this.contentId = contentId;
+        this.fileName = clip(fileName, 1000);
+        this.contentType = clip(contentType, 255);
+        this.contentId = clip(contentId, 1000);
         this.inline = inline;
         this.size = content.length;
         this.sha256 = Sha256.hex(content);

@@ -1,5 +1,6 @@
 package dev.mailtask.tasks;
 
+import dev.mailtask.store.Columns;
 import java.util.regex.Pattern;
 
 /** Task titles from mail subjects: reply and forward prefixes stripped, whitespace collapsed, bounded. */
@@ -31,6 +32,6 @@ public final class Titles {
         if (title.isEmpty()) {
             return NO_SUBJECT;
         }
-        return title.length() > MAX_LENGTH ? title.substring(0, MAX_LENGTH) : title;
+        return Columns.clip(title, MAX_LENGTH);
     }
 }

@@ -117,6 +117,33 @@ class ImapIntakeTest {
     }
 
     @Test
+    void moreThanTwentyCcIsAMassMailingWithoutParticipantsOrContacts() throws Exception {
+        StringBuilder cc = new StringBuilder();
+        for (int i = 1; i <= 21; i++) {
+            cc.append(i > 1 ? ", " : "").append("list").append(i).append("@mass.example");
+        }
+        mail.send(Mails.simple("mass-1@mass.example", "promo@mass.example", "support@test.mailtask", cc.toString(),
+                "Our newsletter", "News"), "support@test.mailtask");
+
+        JsonNode task = awaitTask("Our newsletter");
+        assertThat(task.get("participants")).isEmpty();
+        assertThat(emails(bundle.json("/api/contacts?size=500").get("items")))
+                .contains("promo@mass.example").doesNotContain("list1@mass.example", "list21@mass.example");
+    }
+
+    @Test
+    void overlongNamesFromAMailAreClippedNotFatal() throws Exception {
+        String longName = "report-" + "x".repeat(1500) + ".txt";
+        mail.send(Mails.withAttachment("long-1@client.example", "\"" + "N".repeat(400) + "\" <nils@client.example>",
+                "support@test.mailtask", null, "Long names", "see attachment", longName, new byte[] {1, 2, 3}),
+                "support@test.mailtask");
+
+        JsonNode task = awaitTask("Long names");
+        assertThat(task.get("attachments").get(0).get("fileName").asText()).hasSize(1000).startsWith("report-x");
+        assertThat(task.get("assigner").get("name").asText()).hasSize(255);
+    }
+
+    @Test
     void secondCopyOfTheSameMailMakesNoSecondTask() throws Exception {
         byte[] raw = Mails.simple("twice-1@client.example", "gina@client.example", "support@test.mailtask", null,
                 "Sent twice", "Same mail, two copies");
