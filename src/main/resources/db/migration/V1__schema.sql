@@ -142,10 +142,15 @@ CREATE TABLE message (
     decision        VARCHAR(2000),
     error           ${text},
     raw_size        BIGINT       NOT NULL,
-    raw             ${bytes}     NOT NULL,
     task_id         BIGINT REFERENCES task (id) ON DELETE SET NULL,
     received_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT uq_message_key UNIQUE (account_id, direction, message_key)
 );
 CREATE INDEX ix_message_message_id ON message (message_id);
+
+-- The mail's bytes, apart from its record, so listing and showing records never reads them.
+CREATE TABLE message_raw (
+    message_id      BIGINT PRIMARY KEY REFERENCES message (id) ON DELETE CASCADE,
+    raw             ${bytes}     NOT NULL
+);
 CREATE INDEX ix_message_status ON message (status);

@@ -3,6 +3,7 @@ package dev.mailtask.api;
 import dev.mailtask.contacts.Contact;
 import dev.mailtask.directory.Employee;
 import dev.mailtask.intake.MessageRecord;
+import dev.mailtask.intake.RawMail;
 import dev.mailtask.store.Database;
 import dev.mailtask.tasks.Attachment;
 import dev.mailtask.tasks.Comment;
@@ -114,8 +115,11 @@ public final class ReadApi {
     public Views.Download messageRaw(String id) {
         long messageId = id("message", id);
         return database.inTransaction(session -> {
-            MessageRecord m = findMessage(session, messageId);
-            return new Views.Download("message-" + m.id() + ".eml", "message/rfc822", m.raw());
+            RawMail raw = session.find(RawMail.class, messageId);
+            if (raw == null) {
+                throw ApiException.notFound("no message " + messageId);
+            }
+            return new Views.Download("message-" + messageId + ".eml", "message/rfc822", raw.raw());
         });
     }
 

@@ -6,6 +6,7 @@ import dev.mailtask.api.ReadApi;
 import dev.mailtask.contacts.People;
 import dev.mailtask.directory.AccountsFile;
 import dev.mailtask.directory.MailAccount;
+import dev.mailtask.directory.MailAccountRecord;
 import dev.mailtask.directory.SeedFile;
 import dev.mailtask.intake.AddressResolver;
 import dev.mailtask.intake.IntakeService;
@@ -60,7 +61,7 @@ public class MailtaskConfiguration implements CamelConfiguration {
                 Integer.parseInt(property(properties, "mailtask.db.pool-size", "8")),
                 Long.parseLong(property(properties, "mailtask.db.connection-timeout", "5000"))));
         closeOnStop(context, database);
-        database.run(session -> SeedFile.syncAccounts(session, accounts));
+        database.run(session -> MailAccountRecord.sync(session, accounts));
         String seedFile = property(properties, "mailtask.seed.file", "");
         if (!seedFile.isBlank()) {
             SeedFile.Seed seed = SeedFile.load(Path.of(seedFile));

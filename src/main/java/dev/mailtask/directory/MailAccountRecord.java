@@ -4,6 +4,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.List;
+import org.hibernate.Session;
 
 /**
  * The database copy of a configured mail account, so tasks and messages can refer to it. Written from
@@ -60,5 +62,19 @@ public class MailAccountRecord {
         this.address = account.address();
         this.domains = String.join(",", account.domains());
         this.addresses = String.join(",", account.addresses());
+    }
+
+    /** Copies the configured accounts into the database (no secrets), so records can refer to them. */
+    public static void sync(Session session, List<MailAccount> accounts) {
+        for (MailAccount account : accounts) {
+            MailAccountRecord record = session.find(MailAccountRecord.class, account.id());
+            if (record == null) {
+                record = new MailAccountRecord(account.id());
+                record.update(account);
+                session.persist(record);
+            } else {
+                record.update(account);
+            }
+        }
     }
 }

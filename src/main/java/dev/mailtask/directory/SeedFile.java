@@ -98,18 +98,4 @@ public final class SeedFile {
         }
         return true;
     }
-
-    /** Copies the configured accounts into the database (no secrets), so records can refer to them. */
-    public static void syncAccounts(Session session, List<MailAccount> accounts) {
-        for (MailAccount account : accounts) {
-            MailAccountRecord record = session.find(MailAccountRecord.class, account.id());
-            if (record == null) {
-                record = new MailAccountRecord(account.id());
-                record.update(account);
-                session.persist(record);
-            } else {
-                record.update(account);
-            }
-        }
-    }
 }

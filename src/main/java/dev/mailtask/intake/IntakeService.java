@@ -131,9 +131,8 @@ public final class IntakeService {
                 task.addAttachment(a.fileName(), a.contentType(), a.contentId(), a.inline(), a.content());
             }
             task.persist(session);
-            MessageRecord record = record(decision);
-            record.settle(MessageStatus.PROCESSED, decision.reason() + " → task #" + task.number(), null, task.id());
-            session.persist(record);
+            MessageRecord record = record(session, decision, MessageStatus.PROCESSED,
+                    decision.reason() + " → task #" + task.number(), null, task.id());
             return new IntakeOutcome(IntakeAction.CREATE_TASK, MessageStatus.PROCESSED, record.id(), task.id(),
                     task.number(), "task #" + task.number() + " \"" + task.title() + "\"");
         });
@@ -193,9 +192,7 @@ public final class IntakeService {
 
     private IntakeOutcome settleOnly(IntakeDecision decision, MessageStatus status, String error) {
         return write(decision, session -> {
-            MessageRecord record = record(decision);
-            record.settle(status, decision.reason(), error, null);
-            session.persist(record);
+            MessageRecord record = record(session, decision, status, decision.reason(), error, null);
             return new IntakeOutcome(decision.action(), status, record.id(), null, null, decision.reason());
         });
     }
@@ -228,9 +225,13 @@ public final class IntakeService {
         return name != null && name.toLowerCase(Locale.ROOT).contains("uq_message_key");
     }
 
-    private MessageRecord record(IntakeDecision decision) {
+    /** Persists the mail's record with its outcome, and its bytes, in the caller's transaction. */
+    private MessageRecord record(Session session, IntakeDecision decision, MessageStatus status, String why,
+            String error, Long taskId) {
+        byte[] raw = decision.received().raw();
         MessageRecord record = new MessageRecord(MessageRecord.INBOUND, decision.accountId(), decision.messageKey(),
-                decision.received().raw(), clock.instant());
+                raw.length, clock.instant());
+        record.settle(status, why, error, taskId);
         InboundMail mail = decision.mail();
         if (mail != null) {
             record.describe(mail.messageId(), mail.inReplyTo(), String.join(" ", mail.references()),
@@ -239,6 +240,8 @@ public final class IntakeService {
             RawHeaders headers = RawHeaders.read(decision.received().raw());
             record.describe(headers.messageId(), headers.inReplyTo(), null, headers.from(), headers.subject());
         }
+        session.persist(record);
+        session.persist(new RawMail(record.id(), raw));
         return record;
     }
 

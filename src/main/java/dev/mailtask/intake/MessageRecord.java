@@ -2,12 +2,10 @@ package dev.mailtask.intake;
 
 import static dev.mailtask.store.Columns.clip;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -16,8 +14,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * Every mail that came in (and, later, went out): the raw bytes, the identifiers threading needs, and what
- * was done with it and why. {@code (accountId, direction, messageKey)} is unique: the database itself
+ * Every mail that came in (and, later, went out): the identifiers threading needs, and what was done with
+ * it and why; its bytes are a {@link RawMail}. {@code (accountId, direction, messageKey)} is unique: the database itself
  * refuses a second record, and so a second task, for the same mail.
  */
 @Entity
@@ -68,10 +66,6 @@ public class MessageRecord {
     @Column(name = "raw_size")
     private long rawSize;
 
-    @Basic(fetch = FetchType.LAZY)
-    @Column(nullable = false)
-    private byte[] raw;
-
     @Column(name = "task_id")
     private Long taskId;
 
@@ -81,12 +75,11 @@ public class MessageRecord {
     protected MessageRecord() {
     }
 
-    public MessageRecord(String direction, String accountId, String messageKey, byte[] raw, Instant receivedAt) {
+    public MessageRecord(String direction, String accountId, String messageKey, long rawSize, Instant receivedAt) {
         this.direction = direction;
         this.accountId = accountId;
         this.messageKey = messageKey;
-        this.raw = raw;
-        this.rawSize = raw.length;
+        this.rawSize = rawSize;
         this.receivedAt = receivedAt;
     }
 
@@ -155,10 +148,6 @@ public class MessageRecord {
 
     public long rawSize() {
         return rawSize;
-    }
-
-    public byte[] raw() {
-        return raw;
     }
 
     public Long taskId() {

@@ -8,6 +8,7 @@ import dev.mailtask.directory.MailAccountRecord;
 import dev.mailtask.directory.Project;
 import dev.mailtask.directory.VirtualAddress;
 import dev.mailtask.intake.MessageRecord;
+import dev.mailtask.intake.RawMail;
 import dev.mailtask.tasks.Attachment;
 import dev.mailtask.tasks.Comment;
 import dev.mailtask.tasks.Task;
@@ -69,7 +70,8 @@ public final class Database implements AutoCloseable {
     private SessionFactory sessionFactory() {
         return new HibernatePersistenceConfiguration("mailtask")
                 .managedClasses(MailAccountRecord.class, Employee.class, Project.class, VirtualAddress.class,
-                        Contact.class, Task.class, Comment.class, Attachment.class, MessageRecord.class)
+                        Contact.class, Task.class, Comment.class, Attachment.class, MessageRecord.class,
+                        RawMail.class)
                 .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .property(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
                 .property(AvailableSettings.ORDER_INSERTS, true)
