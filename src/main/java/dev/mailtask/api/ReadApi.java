@@ -166,7 +166,7 @@ public final class ReadApi {
         return (int) offset;
     }
 
-    private static long id(String what, String value) {
+    static long id(String what, String value) {
         try {
             long id = Long.parseLong(value == null ? "" : value.trim());
             if (id > 0) {

@@ -2,6 +2,7 @@ package dev.mailtask.camel;
 
 import dev.mailtask.api.ApiAuth;
 import dev.mailtask.api.ApiErrors;
+import dev.mailtask.api.DirectoryApi;
 import dev.mailtask.api.ReadApi;
 import dev.mailtask.contacts.People;
 import dev.mailtask.directory.AccountsFile;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * server for the standalone bundle.
  *
  * <p>Bean names: {@code mailtaskDatabase}, {@code mailtaskIntake}, {@code mailtaskMailSource}, {@code mailtaskMailBinding},
- * {@code mailtaskReadApi}, {@code mailtaskApiAuth}, {@code mailtaskApiErrors}, {@code mailtaskMailboxRoutes}.
+ * {@code mailtaskReadApi}, {@code mailtaskDirectoryApi}, {@code mailtaskApiAuth}, {@code mailtaskApiErrors}, {@code mailtaskMailboxRoutes}.
  */
 public class MailtaskConfiguration implements CamelConfiguration {
 
@@ -79,6 +80,8 @@ public class MailtaskConfiguration implements CamelConfiguration {
         registry.bind("mailtaskMailSource", new MailSource());
         registry.bind("mailtaskMailBinding", new RawMailBinding());
         registry.bind("mailtaskReadApi", new ReadApi(database));
+        registry.bind("mailtaskDirectoryApi", new DirectoryApi(database,
+                accounts.stream().flatMap(a -> a.domains().stream()).distinct().toList()));
         registry.bind("mailtaskApiAuth", new ApiAuth(token));
         registry.bind("mailtaskApiErrors", new ApiErrors());
         registry.bind("mailtaskMailboxRoutes", new MailboxRoutes(accounts));

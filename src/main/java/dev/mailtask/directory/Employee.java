@@ -61,6 +61,14 @@ public class Employee {
         this.login = newLogin.toLowerCase(Locale.ROOT);
     }
 
+    public void rename(String name) {
+        this.name = name;
+    }
+
+    public void changeEmail(String email) {
+        this.email = email == null ? null : email.toLowerCase(Locale.ROOT);
+    }
+
     public String name() {
         return name;
     }

@@ -14,12 +14,15 @@ import java.util.regex.Pattern;
 /**
  * Which of our addresses a mail is for. Envelope headers (Delivered-To, X-Original-To) come first, as a
  * catch-all mailbox receives mail for many addresses; then To, then Cc. Only addresses served by one of
- * our accounts count; each is resolved as a project address ({@code project+N@}), a virtual address, or an
- * employee's internal address ({@code login@}), in that order.
+ * our accounts count; each is resolved as a task address ({@code task+N@}, {@code task.N@}, {@code task+@}),
+ * a project address ({@code project+N@}), a virtual address, or an employee's internal address
+ * ({@code login@}), in that order.
  */
 public final class AddressResolver {
 
     private static final Pattern PROJECT = Pattern.compile("project\\+(\\d{1,9})");
+    private static final Pattern TASK = Pattern.compile("task[+.](\\d{1,18})");
+    private static final String TASK_SEARCH = "task+";
 
     private final List<MailAccount> accounts;
 
@@ -54,6 +57,15 @@ public final class AddressResolver {
     private Recipient resolveOne(MailAddress address, DirectoryLookup directory) {
         String normalized = address.normalized();
         String local = address.localPart().toLowerCase(Locale.ROOT);
+        Matcher task = TASK.matcher(local);
+        if (task.matches()) {
+            return directory.taskByNumber(Long.parseLong(task.group(1)))
+                    .map(id -> new Recipient(normalized, Recipient.Kind.TASK, id))
+                    .orElseGet(() -> new Recipient(normalized, Recipient.Kind.UNKNOWN, null));
+        }
+        if (local.equals(TASK_SEARCH)) {
+            return new Recipient(normalized, Recipient.Kind.TASK_SEARCH, null);
+        }
         Matcher project = PROJECT.matcher(local);
         if (project.matches()) {
             return directory.projectByNumber(Integer.parseInt(project.group(1)))

@@ -10,4 +10,6 @@ public interface DirectoryLookup {
     Optional<Long> virtualAddressByName(String name);
 
     Optional<Long> projectByNumber(int number);
+
+    Optional<Long> taskByNumber(long number);
 }

@@ -3,6 +3,8 @@ package dev.mailtask.intake;
 /** What intake decided to do with a mail; the intake route branches on it. */
 public enum IntakeAction {
     CREATE_TASK,
+    /** A comment on an existing task (task address, or {@code task+@} with {@code #text} that found one). */
+    ADD_COMMENT,
     REJECT,
     QUARANTINE,
     /** Already recorded for this account: acknowledge it on the server and do nothing else. */

@@ -11,6 +11,9 @@ import java.util.List;
  * @param recipients our addresses the mail is for, resolved
  * @param reason     one line saying why, for the message log
  * @param error      the parse error when {@code action} is QUARANTINE
+ * @param taskId     the task an ADD_COMMENT goes to
+ * @param title      the title a CREATE_TASK gives the task
+ * @param notifyPeople false when the subject said {@code @nonotify}
  */
 public record IntakeDecision(
         IntakeAction action,
@@ -19,7 +22,16 @@ public record IntakeDecision(
         String messageKey,
         List<Recipient> recipients,
         String reason,
-        String error) {
+        String error,
+        Long taskId,
+        String title,
+        boolean notifyPeople) {
+
+    /** A decision that writes only the message record (reject, quarantine, duplicate). */
+    static IntakeDecision recordOnly(IntakeAction action, ReceivedMail received, InboundMail mail, String key,
+            List<Recipient> recipients, String reason, String error) {
+        return new IntakeDecision(action, received, mail, key, recipients, reason, error, null, null, true);
+    }
 
     public String accountId() {
         return received.accountId();

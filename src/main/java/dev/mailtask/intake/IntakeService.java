@@ -12,6 +12,7 @@ import dev.mailtask.mail.MailParser;
 import dev.mailtask.store.Database;
 import dev.mailtask.store.Sha256;
 import dev.mailtask.tasks.HtmlSanitizer;
+import dev.mailtask.tasks.Comment;
 import dev.mailtask.tasks.Task;
 import dev.mailtask.tasks.Titles;
 import java.nio.charset.StandardCharsets;
@@ -56,37 +57,69 @@ public final class IntakeService {
         try {
             mail = parser.parse(received.raw());
         } catch (MailParseException e) {
-            return new IntakeDecision(IntakeAction.QUARANTINE, received, null, hashKey(received.raw()), List.of(),
-                    "quarantined: not a readable mail", e.getMessage());
+            return IntakeDecision.recordOnly(IntakeAction.QUARANTINE, received, null, hashKey(received.raw()),
+                    List.of(), "quarantined: not a readable mail", e.getMessage());
         }
         String key = messageKey(mail, received.raw());
         try {
             return database.inTransaction(session -> {
                 if (alreadyRecorded(session, received.accountId(), key)) {
-                    return new IntakeDecision(IntakeAction.DUPLICATE, received, mail, key, List.of(),
+                    return IntakeDecision.recordOnly(IntakeAction.DUPLICATE, received, mail, key, List.of(),
                             "already recorded for account " + received.accountId(), null);
                 }
                 List<Recipient> recipients = resolver.resolve(mail, new SessionDirectory(session));
-                return decide(received, mail, key, recipients);
+                return decide(session, received, mail, key, recipients);
             });
         } catch (RuntimeException e) {
             throw Failures.classify(e, "deciding on " + key);
         }
     }
 
-    private static IntakeDecision decide(ReceivedMail received, InboundMail mail, String key,
+    private static IntakeDecision decide(Session session, ReceivedMail received, InboundMail mail, String key,
             List<Recipient> recipients) {
         if (recipients.isEmpty()) {
-            return new IntakeDecision(IntakeAction.REJECT, received, mail, key, recipients,
+            return IntakeDecision.recordOnly(IntakeAction.REJECT, received, mail, key, recipients,
                     "rejected: no recipient is an address of ours", null);
         }
         List<Recipient> known = recipients.stream().filter(Recipient::known).toList();
         if (known.isEmpty()) {
-            return new IntakeDecision(IntakeAction.REJECT, received, mail, key, recipients,
+            return IntakeDecision.recordOnly(IntakeAction.REJECT, received, mail, key, recipients,
                     "rejected: no such address: " + addresses(recipients), null);
         }
+        SubjectDirectives subject = SubjectDirectives.of(mail.subject());
+        String title = Titles.fromSubject(subject.subject());
+        // A task address means "this belongs to that task": it wins over every other address of the mail.
+        for (Recipient recipient : known) {
+            if (recipient.kind() == Recipient.Kind.TASK) {
+                return new IntakeDecision(IntakeAction.ADD_COMMENT, received, mail, key, recipients,
+                        "add comment: task address " + recipient.address(), null, recipient.id(), title,
+                        subject.notifyPeople());
+            }
+            if (recipient.kind() == Recipient.Kind.TASK_SEARCH && subject.searchText() != null) {
+                Long found = taskWithTitleContaining(session, subject.searchText());
+                if (found != null) {
+                    return new IntakeDecision(IntakeAction.ADD_COMMENT, received, mail, key, recipients,
+                            "add comment: " + recipient.address() + " with #" + subject.searchText(), null, found,
+                            title, subject.notifyPeople());
+                }
+                title = Titles.fromSubject(subject.subjectWithoutHash());
+            }
+        }
         return new IntakeDecision(IntakeAction.CREATE_TASK, received, mail, key, recipients,
-                "create task: " + known.stream().map(r -> describe(r)).collect(Collectors.joining(", ")), null);
+                "create task: " + known.stream().map(IntakeService::describe).collect(Collectors.joining(", ")),
+                null, null, title, subject.notifyPeople());
+    }
+
+    /** The oldest task whose title contains the text, ignoring case; null when there is none. */
+    private static Long taskWithTitleContaining(Session session, String text) {
+        String pattern = "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
+        List<Long> ids = session.createSelectionQuery(
+                        "select t.id from Task t where lower(t.title) like :p escape '\\' order by t.id", Long.class)
+                .setParameter("p", pattern)
+                .setMaxResults(1)
+                .getResultList();
+        return ids.isEmpty() ? null : ids.get(0);
     }
 
     private static String describe(Recipient recipient) {
@@ -94,6 +127,7 @@ public final class IntakeService {
             case EMPLOYEE -> "employee address " + recipient.address();
             case VIRTUAL_ADDRESS -> "virtual address " + recipient.address();
             case PROJECT -> "project address " + recipient.address();
+            case TASK, TASK_SEARCH -> "task address " + recipient.address();
             case UNKNOWN -> "unknown address " + recipient.address();
         };
     }
@@ -107,7 +141,7 @@ public final class IntakeService {
             InboundMail mail = decision.mail();
             Instant now = clock.instant();
             Project project = null;
-            Task task = new Task(Titles.fromSubject(mail.subject()), mail.textBody(),
+            Task task = new Task(decision.title(), mail.textBody(),
                     HtmlSanitizer.sanitize(mail.htmlBody()), null, decision.accountId(), now);
             for (Recipient recipient : decision.recipients()) {
                 switch (recipient.kind()) {
@@ -118,7 +152,7 @@ public final class IntakeService {
                         Project own = session.get(VirtualAddress.class, recipient.id()).project();
                         project = project != null ? project : own;
                     }
-                    case UNKNOWN -> { }
+                    case TASK, TASK_SEARCH, UNKNOWN -> { }
                 }
             }
             task.setProject(project);
@@ -135,6 +169,34 @@ public final class IntakeService {
                     decision.reason() + " → task #" + task.number(), null, task.id());
             return new IntakeOutcome(IntakeAction.CREATE_TASK, MessageStatus.PROCESSED, record.id(), task.id(),
                     task.number(), "task #" + task.number() + " \"" + task.title() + "\"");
+        });
+    }
+
+    /**
+     * The mail becomes a comment on the task it was addressed to: authored by the sender (a contact is created
+     * for an unknown one and joins the task's participants), its attachments filed with the comment.
+     */
+    public IntakeOutcome addComment(IntakeDecision decision) {
+        return write(decision, session -> {
+            InboundMail mail = decision.mail();
+            Instant now = clock.instant();
+            Task task = session.get(Task.class, decision.taskId());
+            People.Person author = mail.from() == null ? null : people.findOrCreate(session, mail.from(), now);
+            Comment comment = new Comment(task, author == null ? null : author.employee(),
+                    author == null ? null : author.contact(), mail.textBody(), false, now);
+            session.persist(comment);
+            if (author != null && author.contact() != null) {
+                task.participantContacts().add(author.contact());
+            }
+            for (MailAttachment a : mail.attachments()) {
+                task.addAttachment(a.fileName(), a.contentType(), a.contentId(), a.inline(), a.content())
+                        .belongTo(comment);
+            }
+            MessageRecord record = record(session, decision, MessageStatus.PROCESSED,
+                    decision.reason() + " → comment on task #" + task.number(), null, task.id());
+            record.setCommentId(comment.id());
+            return new IntakeOutcome(IntakeAction.ADD_COMMENT, MessageStatus.PROCESSED, record.id(), task.id(),
+                    task.number(), "comment on task #" + task.number() + " \"" + task.title() + "\"");
         });
     }
 
@@ -185,7 +247,7 @@ public final class IntakeService {
         } catch (MailParseException | RuntimeException e) {
             key = hashKey(received.raw());
         }
-        IntakeDecision decision = new IntakeDecision(IntakeAction.QUARANTINE, received, mail, key, List.of(),
+        IntakeDecision decision = IntakeDecision.recordOnly(IntakeAction.QUARANTINE, received, mail, key, List.of(),
                 "quarantined: processing failed", Failures.describe(failure));
         return quarantine(decision);
     }

@@ -69,6 +69,9 @@ public class MessageRecord {
     @Column(name = "task_id")
     private Long taskId;
 
+    @Column(name = "comment_id")
+    private Long commentId;
+
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
 
@@ -152,6 +155,14 @@ public class MessageRecord {
 
     public Long taskId() {
         return taskId;
+    }
+
+    public void setCommentId(Long commentId) {
+        this.commentId = commentId;
+    }
+
+    public Long commentId() {
+        return commentId;
     }
 
     public Instant receivedAt() {

@@ -5,7 +5,8 @@ package dev.mailtask.intake;
  *
  * @param address the address as written in the mail, lower-cased
  * @param kind    what the address is
- * @param id      database id of the employee, virtual address or project; null when {@code UNKNOWN}
+ * @param id      database id of the employee, virtual address, project or task; null for {@code TASK_SEARCH}
+ *                and {@code UNKNOWN}
  */
 public record Recipient(String address, Kind kind, Long id) {
 
@@ -13,11 +14,19 @@ public record Recipient(String address, Kind kind, Long id) {
         EMPLOYEE,
         VIRTUAL_ADDRESS,
         PROJECT,
-        /** At one of our domains but nothing there: an old login, a deleted virtual address. */
+        /** {@code task+N@} or {@code task.N@}: a comment on task N. */
+        TASK,
+        /** {@code task+@}: a comment on the first task whose title holds the subject's {@code #text}. */
+        TASK_SEARCH,
+        /** At one of our domains but nothing there: an old login, a deleted virtual address, no such task. */
         UNKNOWN
     }
 
     public boolean known() {
         return kind != Kind.UNKNOWN;
+    }
+
+    public boolean isTask() {
+        return kind == Kind.TASK || kind == Kind.TASK_SEARCH;
     }
 }

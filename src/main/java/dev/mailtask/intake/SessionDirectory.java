@@ -27,6 +27,13 @@ final class SessionDirectory implements DirectoryLookup {
     }
 
     @Override
+    public Optional<Long> taskByNumber(long number) {
+        return session.createSelectionQuery("select t.id from Task t where t.number = :v", Long.class)
+                .setParameter("v", number)
+                .uniqueResultOptional();
+    }
+
+    @Override
     public Optional<Long> projectByNumber(int number) {
         return session.createSelectionQuery("select p.id from Project p where p.number = :v", Long.class)
                 .setParameter("v", number)

@@ -73,6 +73,11 @@ public class Attachment {
         this.content = content;
     }
 
+    /** Files this attachment with the comment it came with. */
+    public void belongTo(Comment comment) {
+        this.comment = comment;
+    }
+
     public Long id() {
         return id;
     }

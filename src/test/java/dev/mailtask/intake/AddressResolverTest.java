@@ -31,6 +31,11 @@ class AddressResolverTest {
         public Optional<Long> projectByNumber(int number) {
             return number == 7 ? Optional.of(70L) : Optional.empty();
         }
+
+        @Override
+        public Optional<Long> taskByNumber(long number) {
+            return number == 42 ? Optional.of(420L) : Optional.empty();
+        }
     };
 
     private final AddressResolver resolver = new AddressResolver(List.of(ACCOUNT));
@@ -61,6 +66,16 @@ class AddressResolverTest {
                 List.of()), DIRECTORY)).extracting(Recipient::kind, Recipient::id)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(Recipient.Kind.VIRTUAL_ADDRESS, 2L),
                         org.assertj.core.groups.Tuple.tuple(Recipient.Kind.VIRTUAL_ADDRESS, 3L));
+    }
+
+    @Test
+    void taskAddressesInAllTheirForms() {
+        assertThat(resolver.resolve(mail(List.of(), List.of("task+42@tasks.example.com", "task.42@tasks.example.com",
+                "task+@tasks.example.com", "task+43@tasks.example.com"), List.of()), DIRECTORY))
+                .containsExactly(new Recipient("task+42@tasks.example.com", Recipient.Kind.TASK, 420L),
+                        new Recipient("task.42@tasks.example.com", Recipient.Kind.TASK, 420L),
+                        new Recipient("task+@tasks.example.com", Recipient.Kind.TASK_SEARCH, null),
+                        new Recipient("task+43@tasks.example.com", Recipient.Kind.UNKNOWN, null));
     }
 
     @Test

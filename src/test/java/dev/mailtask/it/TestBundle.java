@@ -129,6 +129,28 @@ final class TestBundle implements AutoCloseable {
         return get(path, TOKEN);
     }
 
+    /** A request with a JSON body (POST, PUT) or none (DELETE). */
+    HttpResponse<byte[]> call(String method, String path, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A request that must answer {@code status}; returns the JSON answer (null for an empty body). */
+    JsonNode call(String method, String path, String json, int status) throws Exception {
+        HttpResponse<byte[]> response = call(method, path, json);
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        if (response.statusCode() != status) {
+            throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ", not " + status
+                    + ": " + body);
+        }
+        return body.isEmpty() ? null : JSON.readTree(body);
+    }
+
     /** GET that must answer 200 with JSON. */
     JsonNode json(String path) throws Exception {
         HttpResponse<byte[]> response = get(path);

@@ -1,0 +1,237 @@
+package dev.mailtask.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mailtask.directory.Employee;
+import dev.mailtask.directory.Project;
+import dev.mailtask.directory.VirtualAddress;
+import dev.mailtask.store.Database;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.hibernate.Session;
+import org.hibernate.exception.ConstraintViolationException;
+
+/**
+ * The directory over REST: employees (a login change moves the internal address at once), projects and
+ * virtual addresses (deleting one stops its mail at once). Requests are JSON; answers are {@link Views}.
+ */
+public final class DirectoryApi {
+
+    /** Local parts that name other address kinds and so cannot be a login or a virtual address. */
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    private static final Set<String> RESERVED = Set.of("task", "project", "postmaster", "mailer-daemon", "abuse");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Database database;
+    private final List<String> domains;
+
+    /** @param domains the inbound domains, to show each employee's and address's full addresses */
+    public DirectoryApi(Database database, List<String> domains) {
+        this.database = database;
+        this.domains = List.copyOf(domains);
+    }
+
+    public record EmployeeView(long id, String login, String name, String email, List<String> additionalEmails,
+            boolean active, List<String> internalAddresses) {
+    }
+
+    public record ProjectView(long id, int number, String name, String accountId, List<String> projectAddresses) {
+    }
+
+    public record VirtualAddressView(long id, String name, String description, Integer projectNumber,
+            List<String> addresses) {
+    }
+
+    public List<EmployeeView> employees() {
+        return database.inTransaction(s -> s.createSelectionQuery("from Employee e order by e.login", Employee.class)
+                .getResultList().stream().map(this::view).toList());
+    }
+
+    public EmployeeView createEmployee(String body) {
+        JsonNode json = object(body, Set.of("login", "name", "email", "additionalEmails"));
+        String login = name("login", required(json, "login"));
+        String name = required(json, "name");
+        return write(s -> {
+            refuseVirtualAddressNamed(s, login);
+            Employee employee = new Employee(login, name, optional(json, "email"));
+            for (JsonNode e : json.path("additionalEmails")) {
+                employee.additionalEmails().add(e.asText().toLowerCase(Locale.ROOT));
+            }
+            s.persist(employee);
+            s.flush();
+            return view(employee);
+        }, "an employee with login '" + login + "' exists");
+    }
+
+    public EmployeeView updateEmployee(String id, String body) {
+        long employeeId = ReadApi.id("employee", id);
+        JsonNode json = object(body, Set.of("login", "name", "email", "active"));
+        return write(s -> {
+            Employee employee = s.find(Employee.class, employeeId);
+            if (employee == null) {
+                throw ApiException.notFound("no employee " + employeeId);
+            }
+            if (json.has("login")) {
+                String login = name("login", json.get("login").asText());
+                refuseVirtualAddressNamed(s, login);
+                employee.changeLogin(login);
+            }
+            if (json.has("name")) {
+                employee.rename(required(json, "name"));
+            }
+            if (json.has("email")) {
+                employee.changeEmail(optional(json, "email"));
+            }
+            if (json.has("active")) {
+                employee.setActive(json.get("active").asBoolean());
+            }
+            s.flush();
+            return view(employee);
+        }, "another employee has that login");
+    }
+
+    public List<ProjectView> projects() {
+        return database.inTransaction(s -> s.createSelectionQuery("from Project p order by p.number", Project.class)
+                .getResultList().stream().map(this::view).toList());
+    }
+
+    public ProjectView createProject(String body) {
+        JsonNode json = object(body, Set.of("number", "name", "accountId"));
+        int number = json.path("number").asInt(-1);
+        if (number < 1) {
+            throw ApiException.badRequest("number must be a positive whole number");
+        }
+        String name = required(json, "name");
+        return write(s -> {
+            Project project = new Project(number, name);
+            project.setAccountId(optional(json, "accountId"));
+            s.persist(project);
+            s.flush();
+            return view(project);
+        }, "project number " + number + " exists");
+    }
+
+    public List<VirtualAddressView> virtualAddresses() {
+        return database.inTransaction(s -> s.createSelectionQuery("from VirtualAddress v order by v.name",
+                VirtualAddress.class).getResultList().stream().map(this::view).toList());
+    }
+
+    public VirtualAddressView createVirtualAddress(String body) {
+        JsonNode json = object(body, Set.of("name", "description", "projectNumber"));
+        String name = name("name", required(json, "name"));
+        return write(s -> {
+            long employees = s.createSelectionQuery("select count(e) from Employee e where e.login = :n", Long.class)
+                    .setParameter("n", name).getSingleResult();
+            if (employees > 0) {
+                throw new ApiException(409, "'" + name + "' is an employee's login; choose another name");
+            }
+            Project project = null;
+            if (json.hasNonNull("projectNumber")) {
+                int number = json.get("projectNumber").asInt();
+                project = s.createSelectionQuery("from Project p where p.number = :n", Project.class)
+                        .setParameter("n", number).uniqueResultOptional()
+                        .orElseThrow(() -> ApiException.badRequest("no project number " + number));
+            }
+            VirtualAddress address = new VirtualAddress(name, optional(json, "description"), project);
+            s.persist(address);
+            s.flush();
+            return view(address);
+        }, "a virtual address named '" + name + "' exists");
+    }
+
+    /** Deletes a virtual address; its mail is rejected from the next mail on. */
+    public void deleteVirtualAddress(String id) {
+        long addressId = ReadApi.id("virtual address", id);
+        database.run(s -> {
+            VirtualAddress address = s.find(VirtualAddress.class, addressId);
+            if (address == null) {
+                throw ApiException.notFound("no virtual address " + addressId);
+            }
+            s.remove(address);
+        });
+    }
+
+    private static void refuseVirtualAddressNamed(Session s, String login) {
+        long addresses = s.createSelectionQuery("select count(v) from VirtualAddress v where v.name = :n", Long.class)
+                .setParameter("n", login).getSingleResult();
+        if (addresses > 0) {
+            throw new ApiException(409, "'" + login + "' is a virtual address; its mail would never reach the employee");
+        }
+    }
+
+    private <T> T write(java.util.function.Function<Session, T> work, String conflict) {
+        try {
+            return database.inTransaction(work);
+        } catch (ConstraintViolationException e) {
+            throw new ApiException(409, conflict);
+        }
+    }
+
+    private EmployeeView view(Employee e) {
+        return new EmployeeView(e.id(), e.login(), e.name(), e.email(), List.copyOf(e.additionalEmails()), e.active(),
+                at(e.login()));
+    }
+
+    private ProjectView view(Project p) {
+        return new ProjectView(p.id(), p.number(), p.name(), p.accountId(), at("project+" + p.number()));
+    }
+
+    private VirtualAddressView view(VirtualAddress v) {
+        return new VirtualAddressView(v.id(), v.name(), v.description(),
+                v.project() == null ? null : v.project().number(), at(v.name()));
+    }
+
+    private List<String> at(String local) {
+        return domains.stream().map(d -> local + "@" + d).toList();
+    }
+
+    static JsonNode object(String body, Set<String> allowed) {
+        JsonNode json;
+        try {
+            json = JSON.readTree(body == null ? "" : body);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("the body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (json == null || !json.isObject()) {
+            throw ApiException.badRequest("the body must be a JSON object");
+        }
+        List<String> unknown = new ArrayList<>();
+        for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!allowed.contains(field)) {
+                unknown.add(field);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw ApiException.badRequest("unknown field(s) " + unknown + "; allowed: " + allowed);
+        }
+        return json;
+    }
+
+    private static String required(JsonNode json, String field) {
+        String value = optional(json, field);
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest(field + " is required");
+        }
+        return value.strip();
+    }
+
+    private static String optional(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static String name(String field, String value) {
+        String name = value.strip().toLowerCase(Locale.ROOT);
+        if (!NAME.matcher(name).matches() || RESERVED.contains(name)) {
+            throw ApiException.badRequest(field + " '" + value + "' must be 1-64 letters, digits, '.', '_' or '-',"
+                    + " and not one of " + RESERVED);
+        }
+        return name;
+    }
+}

@@ -1,0 +1,177 @@
+package dev.mailtask.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailtask.intake.MessageRecord;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every kind of address over a real mail server, and the address lifecycle over the REST API: a login change
+ * moves the internal address at once; a deleted virtual address stops receiving; a new one works at once.
+ */
+class AddressKindsTest {
+
+    @TempDir
+    static Path dir;
+
+    static TestMailServer mail;
+    static TestBundle bundle;
+
+    @BeforeAll
+    static void start() throws Exception {
+        mail = new TestMailServer();
+        bundle = TestBundle.start(TestBundle.settings(dir, "jdbc:hsqldb:file:" + dir.resolve("db/mailtask"),
+                TestBundle.imapAccount(mail, "200ms")));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        bundle.close();
+        mail.close();
+    }
+
+    @Test
+    void taskAddressesAddCommentsByTheSender() throws Exception {
+        send("kinds-1", "paula@client.example", "support@test.mailtask", "Broken chair", "The chair broke.");
+        JsonNode task = awaitTask("Broken chair");
+        long number = task.get("number").asLong();
+
+        send("kinds-2", "Quinn <quinn@client.example>", "task+" + number + "@test.mailtask", "Re: Broken chair",
+                "Mine too.");
+        send("kinds-3", "paula@client.example", "task." + number + "@test.mailtask", "any subject", "Any news?");
+
+        JsonNode withComments = await().atMost(Duration.ofSeconds(20)).until(
+                () -> bundle.json("/api/tasks/" + task.get("id").asLong()), t -> t.get("comments").size() == 2);
+        assertThat(withComments.get("comments").findValuesAsText("text")).containsExactly("Mine too.",
+                "Any news?");
+        assertThat(withComments.get("comments").get(0).get("author").get("email").asText())
+                .isEqualTo("quinn@client.example");
+        assertThat(withComments.get("participants").findValuesAsText("email")).contains("quinn@client.example");
+        assertThat(titles()).as("no new task").filteredOn(t -> t.contains("chair") || t.equals("any subject"))
+                .containsExactly("Broken chair");
+    }
+
+    @Test
+    void taskSearchAddressFindsTheTaskByTitleElseMakesOne() throws Exception {
+        send("kinds-4", "rita@client.example", "support@test.mailtask", "Printer jams on tray 3", "Jams.");
+        JsonNode task = awaitTask("Printer jams on tray 3");
+
+        send("kinds-5", "rita@client.example", "task+@test.mailtask", "More #jams on tray", "Again.");
+        await().atMost(Duration.ofSeconds(20)).until(
+                () -> bundle.json("/api/tasks/" + task.get("id").asLong()).get("comments").size() == 1);
+
+        send("kinds-6", "rita@client.example", "task+@test.mailtask", "Toner #empty everywhere", "New one.");
+        awaitTask("Toner empty everywhere");
+    }
+
+    @Test
+    void taskAddressOfANonexistentTaskIsRejected() throws Exception {
+        send("kinds-7", "sam@client.example", "task+999999@test.mailtask", "Lost", "?");
+        assertThat(awaitRecord("kinds-7").get("status").asText()).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void noNotifyIsRemovedFromTheTitle() throws Exception {
+        send("kinds-8", "tom@client.example", "support@test.mailtask", "Quiet request @nonotify", "Shh.");
+        awaitTask("Quiet request");
+    }
+
+    @Test
+    void loginChangeMovesTheInternalAddressAtOnce() throws Exception {
+        JsonNode carl = bundle.call("POST", "/api/employees",
+                "{\"login\":\"carl\",\"name\":\"Carl Clerk\",\"email\":\"carl@staff.example\"}", 201);
+        assertThat(carl.get("internalAddresses").get(0).asText()).isEqualTo("carl@test.mailtask");
+
+        send("login-1", "uma@client.example", "carl@test.mailtask", "For Carl", "x");
+        assertThat(awaitTask("For Carl").get("assignees").findValuesAsText("email")).containsExactly("carl@staff.example");
+
+        bundle.call("PUT", "/api/employees/" + carl.get("id").asLong(), "{\"login\":\"carl2\"}", 200);
+        send("login-2", "uma@client.example", "carl@test.mailtask", "To the old login", "x");
+        send("login-3", "uma@client.example", "carl2@test.mailtask", "To the new login", "x");
+
+        assertThat(awaitTask("To the new login").get("assignees").findValuesAsText("email"))
+                .containsExactly("carl@staff.example");
+        JsonNode old = awaitRecord("login-2");
+        assertThat(old.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(old.get("decision").asText()).contains("carl@test.mailtask");
+        assertThat(titles()).doesNotContain("To the old login");
+    }
+
+    @Test
+    void deletedVirtualAddressStopsAndANewOneWorksAtOnce() throws Exception {
+        JsonNode sales = bundle.call("POST", "/api/virtual-addresses",
+                "{\"name\":\"sales\",\"description\":\"Sales desk\",\"projectNumber\":7}", 201);
+        send("va-1", "vera@client.example", "sales@test.mailtask", "Quote please", "x");
+        assertThat(awaitTask("Quote please").get("projectNumber").asInt()).isEqualTo(7);
+
+        bundle.call("DELETE", "/api/virtual-addresses/" + sales.get("id").asLong(), null, 204);
+        send("va-2", "vera@client.example", "sales@test.mailtask", "Quote again", "x");
+        assertThat(awaitRecord("va-2").get("status").asText()).isEqualTo("REJECTED");
+
+        bundle.call("POST", "/api/virtual-addresses", "{\"name\":\"deals\",\"projectNumber\":7}", 201);
+        send("va-3", "vera@client.example", "deals@test.mailtask", "Deal", "x");
+        assertThat(awaitTask("Deal").get("projectNumber").asInt()).isEqualTo(7);
+    }
+
+    @Test
+    void directoryRequestsAreValidated() throws Exception {
+        assertThat(bundle.call("POST", "/api/employees", "{\"login\":\"support\",\"name\":\"S\"}").statusCode())
+                .as("a virtual address has that name").isEqualTo(409);
+        assertThat(bundle.call("POST", "/api/employees", "{\"login\":\"alice\",\"name\":\"A\"}").statusCode())
+                .isEqualTo(409);
+        assertThat(bundle.call("POST", "/api/employees", "{\"login\":\"task\",\"name\":\"T\"}").statusCode())
+                .isEqualTo(400);
+        assertThat(bundle.call("POST", "/api/employees", "{\"login\":\"x y\",\"name\":\"T\"}").statusCode())
+                .isEqualTo(400);
+        assertThat(bundle.call("POST", "/api/employees", "not json").statusCode()).isEqualTo(400);
+        assertThat(bundle.call("POST", "/api/employees", "{\"login\":\"z\",\"name\":\"Z\",\"colour\":1}")
+                .statusCode()).isEqualTo(400);
+        assertThat(bundle.call("PUT", "/api/employees/999999", "{\"name\":\"x\"}").statusCode()).isEqualTo(404);
+        assertThat(bundle.call("POST", "/api/virtual-addresses", "{\"name\":\"bob\"}").statusCode())
+                .as("an employee's login").isEqualTo(409);
+        assertThat(bundle.call("POST", "/api/virtual-addresses", "{\"name\":\"x\",\"projectNumber\":99}")
+                .statusCode()).isEqualTo(400);
+        assertThat(bundle.call("DELETE", "/api/virtual-addresses/999999", null).statusCode()).isEqualTo(404);
+        assertThat(bundle.json("/api/projects").findValuesAsText("name")).contains("Customer support", "Sales");
+        assertThat(bundle.json("/api/virtual-addresses").findValuesAsText("name")).contains("support");
+    }
+
+    private static void send(String id, String from, String to, String subject, String body) throws Exception {
+        mail.send(Mails.simple(id + "@client.example", from, to, null, subject, body), to.replaceAll(".*<|>", ""));
+    }
+
+    private static JsonNode awaitTask(String title) throws Exception {
+        long id = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> taskId(title), Optional::isPresent).orElseThrow();
+        return bundle.json("/api/tasks/" + id);
+    }
+
+    private static Optional<Long> taskId(String title) throws Exception {
+        for (JsonNode t : bundle.json("/api/tasks?size=500").get("items")) {
+            if (t.get("title").asText().equals(title)) {
+                return Optional.of(t.get("id").asLong());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static JsonNode awaitRecord(String id) throws Exception {
+        MessageRecord record = await().atMost(Duration.ofSeconds(20)).until(() -> bundle.database().inTransaction(
+                s -> s.createSelectionQuery("from MessageRecord m where m.messageId = :id", MessageRecord.class)
+                        .setParameter("id", id + "@client.example").uniqueResultOptional()), Optional::isPresent)
+                .orElseThrow();
+        return bundle.json("/api/messages/" + record.id());
+    }
+
+    private static java.util.List<String> titles() throws Exception {
+        return bundle.json("/api/tasks?size=500").get("items").findValuesAsText("title");
+    }
+}
