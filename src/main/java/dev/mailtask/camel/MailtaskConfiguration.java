@@ -3,6 +3,7 @@ package dev.mailtask.camel;
 import dev.mailtask.api.ApiAuth;
 import dev.mailtask.api.ApiErrors;
 import dev.mailtask.api.DirectoryApi;
+import dev.mailtask.api.MessageApi;
 import dev.mailtask.api.ReadApi;
 import dev.mailtask.contacts.People;
 import dev.mailtask.directory.AccountsFile;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * server for the standalone bundle.
  *
  * <p>Bean names: {@code mailtaskDatabase}, {@code mailtaskIntake}, {@code mailtaskMailSource}, {@code mailtaskMailBinding},
- * {@code mailtaskReadApi}, {@code mailtaskDirectoryApi}, {@code mailtaskApiAuth}, {@code mailtaskApiErrors}, {@code mailtaskMailboxRoutes}.
+ * {@code mailtaskReadApi}, {@code mailtaskDirectoryApi}, {@code mailtaskMessageApi}, {@code mailtaskApiAuth}, {@code mailtaskApiErrors}, {@code mailtaskMailboxRoutes}.
  */
 public class MailtaskConfiguration implements CamelConfiguration {
 
@@ -80,6 +81,7 @@ public class MailtaskConfiguration implements CamelConfiguration {
         registry.bind("mailtaskMailSource", new MailSource());
         registry.bind("mailtaskMailBinding", new RawMailBinding());
         registry.bind("mailtaskReadApi", new ReadApi(database));
+        registry.bind("mailtaskMessageApi", new MessageApi(intake));
         registry.bind("mailtaskDirectoryApi", new DirectoryApi(database,
                 accounts.stream().flatMap(a -> a.domains().stream()).distinct().toList()));
         registry.bind("mailtaskApiAuth", new ApiAuth(token));

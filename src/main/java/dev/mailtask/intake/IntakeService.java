@@ -63,7 +63,7 @@ public final class IntakeService {
         String key = messageKey(mail, received.raw());
         try {
             return database.inTransaction(session -> {
-                if (alreadyRecorded(session, received.accountId(), key)) {
+                if (received.reprocessing() == null && alreadyRecorded(session, received.accountId(), key)) {
                     return IntakeDecision.recordOnly(IntakeAction.DUPLICATE, received, mail, key, List.of(),
                             "already recorded for account " + received.accountId(), null);
                 }
@@ -287,9 +287,18 @@ public final class IntakeService {
         return name != null && name.toLowerCase(Locale.ROOT).contains("uq_message_key");
     }
 
-    /** Persists the mail's record with its outcome, and its bytes, in the caller's transaction. */
+    /**
+     * Persists the mail's record with its outcome, and its bytes, in the caller's transaction; a mail processed
+     * again keeps its record, which takes the new outcome.
+     */
     private MessageRecord record(Session session, IntakeDecision decision, MessageStatus status, String why,
             String error, Long taskId) {
+        Long again = decision.received().reprocessing();
+        if (again != null) {
+            MessageRecord record = session.find(MessageRecord.class, again);
+            record.settle(status, why, error, taskId);
+            return record;
+        }
         byte[] raw = decision.received().raw();
         MessageRecord record = new MessageRecord(MessageRecord.INBOUND, decision.accountId(), decision.messageKey(),
                 raw.length, clock.instant());
@@ -305,6 +314,24 @@ public final class IntakeService {
         session.persist(record);
         session.persist(new RawMail(record.id(), raw));
         return record;
+    }
+
+    /**
+     * A stored mail to run through intake again (after a fix, or after the directory changed): one that was
+     * quarantined, rejected or ignored. A processed mail already made its task, so it is refused.
+     */
+    public ReceivedMail reprocessable(long messageId) {
+        return database.inTransaction(session -> {
+            MessageRecord record = session.find(MessageRecord.class, messageId);
+            if (record == null || !MessageRecord.INBOUND.equals(record.direction())) {
+                throw new IllegalArgumentException("no inbound message " + messageId);
+            }
+            if (record.status() == MessageStatus.PROCESSED) {
+                throw new IllegalStateException("message " + messageId + " was processed already ("
+                        + record.decision() + ")");
+            }
+            return new ReceivedMail(record.accountId(), session.find(RawMail.class, messageId).raw(), messageId);
+        });
     }
 
     private static boolean alreadyRecorded(Session session, String accountId, String key) {

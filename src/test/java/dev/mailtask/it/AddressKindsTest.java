@@ -122,6 +122,26 @@ class AddressKindsTest {
     }
 
     @Test
+    void aRejectedMailIsProcessedAgainOnceItsAddressExists() throws Exception {
+        send("again-1", "wes@client.example", "newdesk@test.mailtask", "Before the desk existed", "x");
+        JsonNode rejected = awaitRecord("again-1");
+        assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
+
+        bundle.call("POST", "/api/virtual-addresses", "{\"name\":\"newdesk\",\"projectNumber\":1}", 201);
+        String path = "/api/messages/" + rejected.get("id").asLong() + "/reprocess";
+        JsonNode outcome = bundle.call("POST", path, null, 200);
+
+        assertThat(outcome.get("action").asText()).isEqualTo("CREATE_TASK");
+        JsonNode task = bundle.json("/api/tasks/" + outcome.get("taskId").asLong());
+        assertThat(task.get("title").asText()).isEqualTo("Before the desk existed");
+        JsonNode record = bundle.json("/api/messages/" + rejected.get("id").asLong());
+        assertThat(record.get("status").asText()).isEqualTo("PROCESSED");
+        assertThat(record.get("taskId").asLong()).isEqualTo(task.get("id").asLong());
+        assertThat(bundle.call("POST", path, null).statusCode()).as("processed already").isEqualTo(409);
+        assertThat(bundle.call("POST", "/api/messages/999999/reprocess", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void directoryRequestsAreValidated() throws Exception {
         assertThat(bundle.call("POST", "/api/employees", "{\"login\":\"support\",\"name\":\"S\"}").statusCode())
                 .as("a virtual address has that name").isEqualTo(409);
