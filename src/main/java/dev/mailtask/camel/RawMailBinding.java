@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mail.MailBinding;
+import org.apache.camel.component.mail.MailMessage;
 
 /**
  * The mail consumer's binding for Mailtask's pollers: no header of the mail becomes a Camel header. The
@@ -17,5 +18,11 @@ public final class RawMailBinding extends MailBinding {
     @Override
     protected Map<String, Object> extractHeadersFromMail(Message mailMessage, Exchange exchange) {
         return new HashMap<>();
+    }
+
+    /** The body is the mail itself, unparsed: a custom binding does not inherit {@code mapMailMessage=false}. */
+    @Override
+    public Object extractBodyFromMail(Exchange exchange, MailMessage mailMessage) {
+        return mailMessage.getMessage();
     }
 }

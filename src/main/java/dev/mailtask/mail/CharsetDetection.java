@@ -177,8 +177,13 @@ final class CharsetDetection {
                 if (stats[1] == 0 || stats[0] > 2 * stats[1]) {
                     return stripBom(decodeWith(b, off, len, StandardCharsets.UTF_8));
                 }
-                // labelled UTF-8 but mostly not UTF-8 (e.g. windows-1251 sent as "utf-8"): detect
-                return decodeWith(b, off, len, detect(b, off, len, hint));
+                // labelled UTF-8 but mostly not UTF-8 (e.g. windows-1251 sent as "utf-8"): detect, when
+                // detection finds readable text; a few garbage bytes stay U+FFFD under the label
+                String detected = decodeWith(b, off, len, detect(b, off, len, hint));
+                if (plausibility(detected) > 0) {
+                    return detected;
+                }
+                return stripBom(decodeWith(b, off, len, StandardCharsets.UTF_8));
             }
             if (isLatin1Family(declared) && !isAscii(b, off, len)) {
                 // Latin-1 labels over bytes that are clean UTF-8 with multi-byte sequences: a mislabel

@@ -17,8 +17,10 @@ import java.util.List;
  * @param messageId   Message-ID without angle brackets, or null when absent
  * @param inReplyTo   first In-Reply-To id without angle brackets, or null
  * @param references  References ids in order, without angle brackets
- * @param textBody    the text body; for HTML-only mail, a text rendering of the HTML; "" when none
- * @param htmlBody    the HTML body as sent, or null when the mail has none
+ * @param textBody    the text body (several inline text parts joined); for HTML-only mail, a text rendering
+ *                    of the HTML; "" when none
+ * @param htmlBody    the HTML body as sent (unsafe to show: pass it through {@link HtmlSanitizer}), or null
+ *                    when the mail has none
  * @param attachments attachments and inline parts in MIME order
  * @param headers     every top-level header field, decoded, in order
  */

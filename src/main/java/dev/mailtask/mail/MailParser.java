@@ -38,13 +38,16 @@ import jakarta.mail.util.SharedByteArrayInputStream;
  * ({@link CharsetDetection}), transfer encodings ({@link TransferDecoding}), addresses ({@link Addresses}),
  * HTML rendering ({@link HtmlToText}).
  *
- * <p>What is body and what is attachment: the text body is the first text/plain leaf part that is not an
- * attachment (no {@code Content-Disposition} other than inline, and no file name unless it is marked inline
- * or is the whole mail); the HTML body is the first such text/html part. When the text body is missing or
+ * <p>What is body and what is attachment follows JMAP (RFC 8621, section 4.1.4): inline text parts of a
+ * multipart/mixed are joined into the body (also several), in a multipart/alternative the text/plain side
+ * is the text body and the text/html side the HTML body; a text part with a file name that is not the first
+ * of its multipart, or with an attachment disposition, is an attachment. When the text body is missing or
  * blank, it is the HTML rendered by {@link HtmlToText}. Every other leaf part is an attachment, in MIME
- * order (files, inline images, attached mails, text/calendar, a second text part, zero-length parts), except
- * unnamed extra text renderings inside a multipart/alternative (a second text/plain, text/enriched,
- * text/watch-html, text/x-amp-html), which repeat the body. Attachment names: Content-Disposition
+ * order (files, inline images, attached mails, text/calendar, zero-length parts), except unnamed extra text
+ * renderings inside a multipart/alternative (text/enriched, text/watch-html, text/x-amp-html), which repeat
+ * the body. A winmail.dat (TNEF, {@link Tnef}) is replaced by the files it holds, and its body is the mail's
+ * when the mail has none; files uuencoded into a text body are taken out of it as attachments.
+ * Attachment names: Content-Disposition
  * filename, then Content-Type name (RFC 2231, RFC 2047 or raw 8-bit; directory part dropped); an attached
  * mail without a name is called after its subject ("Subject.eml", or "message.eml"); anything else
  * without a name gets {@code attachment-N.ext}, N its position in the attachment list.
@@ -109,6 +112,10 @@ public final class MailParser {
     private record RawHeader(String name, String value) {
     }
 
+    /** The MIME tree: a leaf, or a multipart with its subtype and children. */
+    private record Node(Leaf leaf, String subtype, List<Node> children) {
+    }
+
     /** A leaf (non-multipart) MIME part, before decoding. */
     private static final class Leaf {
         final Part part;
@@ -150,11 +157,6 @@ public final class MailParser {
         boolean hasFileName() {
             return disposition.has("filename") || contentType.has("name");
         }
-
-        /** May this part be the text or HTML body? */
-        boolean bodyCandidate() {
-            return !isAttachmentDisposition() && (!hasFileName() || "inline".equals(dispositionType()) || root);
-        }
     }
 
     /** All the state of parsing one mail; confined to the calling thread. */
@@ -163,6 +165,7 @@ public final class MailParser {
         private final int start;
         String stage = "reading the header section";
         private final List<Leaf> leaves = new ArrayList<>();
+        private Node rootNode;
 
         /** Charset the mail declares for its text, for detection of undeclared 8-bit text elsewhere. */
         private Charset bodyHint;
@@ -179,43 +182,72 @@ public final class MailParser {
             List<RawHeader> headers = readHeaders(msg);
 
             stage = "reading the MIME structure";
-            walk(msg, "1", 0, null, true);
+            rootNode = walk(msg, "1", 0, null, true);
 
             bodyHint = firstDeclaredTextCharset();
             headerCharset = detectHeaderCharset(headers);
 
             stage = "choosing the text and HTML bodies";
-            Leaf textLeaf = null;
-            Leaf htmlLeaf = null;
-            for (Leaf l : leaves) {
-                if (textLeaf == null && l.type.equals("text/plain") && l.bodyCandidate()) {
-                    textLeaf = l;
-                } else if (htmlLeaf == null && l.type.equals("text/html") && l.bodyCandidate()) {
-                    htmlLeaf = l;
+            Bodies bodies = new Bodies();
+            bodies.text = new ArrayList<>();
+            bodies.html = new ArrayList<>();
+            structure(List.of(rootNode), "mixed", false, bodies.text, bodies.html, bodies);
+
+            String text = null;
+            StringBuilder textOut = new StringBuilder();
+            boolean anyText = false;
+            for (Leaf l : bodies.text) {
+                if (l.type.equals("text/plain")) {
+                    stage = "decoding the text body (part " + l.path + ")";
+                    appendPart(textOut, extractUuencoded(decodeText(l, false)));
+                    anyText = true;
                 }
             }
-            String text = null;
-            if (textLeaf != null) {
-                stage = "decoding the text body (part " + textLeaf.path + ")";
-                text = decodeText(textLeaf, false);
+            if (anyText) {
+                text = textOut.toString();
             }
             String html = null;
-            if (htmlLeaf != null) {
-                stage = "decoding the HTML body (part " + htmlLeaf.path + ")";
-                html = decodeText(htmlLeaf, true);
+            if (bodies.html.stream().anyMatch(l -> l.type.equals("text/html"))) {
+                StringBuilder htmlOut = new StringBuilder();
+                for (Leaf l : bodies.html) {
+                    if (l.type.equals("text/html")) {
+                        stage = "decoding the HTML body (part " + l.path + ")";
+                        htmlOut.append(decodeText(l, true));
+                    } else if (l.type.equals("text/plain")) {
+                        stage = "decoding text part " + l.path + " of the HTML body";
+                        htmlOut.append("<pre>").append(escapeHtml(decodeText(l, false))).append("</pre>");
+                    }
+                }
+                html = htmlOut.toString();
             }
             if ((text == null || text.isBlank()) && html != null) {
                 stage = "rendering the HTML body as text";
                 text = HtmlToText.render(html);
             }
 
-            List<MailAttachment> attachments = new ArrayList<>();
+            List<MailAttachment> attachments = new ArrayList<>(uuencoded);
             for (Leaf l : leaves) {
-                if (l == textLeaf || l == htmlLeaf || isRedundantAlternative(l, textLeaf, htmlLeaf)) {
+                boolean textual = l.type.equals("text/plain") || l.type.equals("text/html");
+                if (textual && (bodies.text.contains(l) || bodies.html.contains(l)) || bodies.dropped.contains(l)) {
                     continue;
                 }
                 stage = "decoding attachment part " + l.path + " (" + l.type + ")";
-                attachments.add(attachment(l, attachments.size() + 1));
+                MailAttachment a = attachment(l, attachments.size() + 1);
+                Tnef.Content tnef = Tnef.isTnef(a.contentType(), a.fileName()) ? Tnef.read(a.content()) : null;
+                if (tnef == null) {
+                    attachments.add(a);
+                    continue;
+                }
+                // winmail.dat: its files instead of it, its body when the mail has none
+                attachments.addAll(tnef.attachments());
+                if (html == null && tnef.html() != null) {
+                    html = tnef.html();
+                }
+                if ((text == null || text.isBlank()) && tnef.text() != null && !tnef.text().isBlank()) {
+                    text = MailText.normalizeLineEnds(tnef.text());
+                } else if ((text == null || text.isBlank()) && html != null) {
+                    text = HtmlToText.render(html);
+                }
             }
 
             stage = "decoding the header fields";
@@ -225,14 +257,127 @@ public final class MailParser {
         private static final Set<String> TEXT_RENDERINGS = Set.of("text/plain", "text/html", "text/enriched",
                 "text/richtext", "text/watch-html", "text/x-amp-html");
 
+        /** The parts chosen as body; null list = that body is closed for the current branch. */
+        private static final class Bodies {
+            List<Leaf> text;
+            List<Leaf> html;
+            /** Extra renderings of the body in an alternative: neither body nor attachment. */
+            final Set<Leaf> dropped = new HashSet<>();
+        }
+
+        private static boolean isInlineMedia(String type) {
+            return type.startsWith("image/") || type.startsWith("audio/") || type.startsWith("video/");
+        }
+
         /**
-         * Another rendering of the body in a multipart/alternative (a second text/plain, text/enriched,
-         * Apple's text/watch-html, AMP's text/x-amp-html) when a body was chosen: the same content again,
-         * not an attachment. Named parts and other types (text/calendar invitations) stay attachments.
+         * JMAP's body structure algorithm (RFC 8621, section 4.1.4): which leaves make the text body and
+         * the HTML body. Inline text parts of a multipart/mixed are joined; in a multipart/alternative the
+         * text/plain side feeds the text body and the text/html side the HTML body, and a side that is
+         * missing is filled from the other. Unnamed extra renderings in an alternative (text/enriched,
+         * Apple's text/watch-html, AMP) repeat the body and are dropped.
          */
-        private static boolean isRedundantAlternative(Leaf l, Leaf textLeaf, Leaf htmlLeaf) {
-            return (textLeaf != null || htmlLeaf != null) && "alternative".equals(l.parentSubtype)
-                    && TEXT_RENDERINGS.contains(l.type) && !l.isAttachmentDisposition() && !l.hasFileName();
+        private void structure(List<Node> parts, String multipartType, boolean inAlternative,
+                List<Leaf> textBody, List<Leaf> htmlBody, Bodies all) {
+            int textLength = textBody == null ? -1 : textBody.size();
+            int htmlLength = htmlBody == null ? -1 : htmlBody.size();
+            for (int i = 0; i < parts.size(); i++) {
+                Node node = parts.get(i);
+                if (node.children != null) {
+                    structure(node.children, node.subtype, inAlternative || node.subtype.equals("alternative"),
+                            textBody, htmlBody, all);
+                    continue;
+                }
+                Leaf part = node.leaf;
+                boolean bodyType = part.type.equals("text/plain") || part.type.equals("text/html");
+                boolean inline = !part.isAttachmentDisposition()
+                        && (bodyType || isInlineMedia(part.type))
+                        && (i == 0 || !multipartType.equals("related")
+                                && (isInlineMedia(part.type) || !part.hasFileName()));
+                if (!inline) {
+                    if ((multipartType.equals("alternative") || inAlternative)
+                            && TEXT_RENDERINGS.contains(part.type) && !part.hasFileName()
+                            && !part.isAttachmentDisposition()) {
+                        all.dropped.add(part);
+                    }
+                    continue;
+                }
+                if (multipartType.equals("alternative")) {
+                    if (part.type.equals("text/plain") && textBody != null) {
+                        textBody.add(part);
+                    } else if (part.type.equals("text/html") && htmlBody != null) {
+                        htmlBody.add(part);
+                    }
+                    continue;
+                } else if (inAlternative) {
+                    if (part.type.equals("text/plain")) {
+                        htmlBody = null;
+                    }
+                    if (part.type.equals("text/html")) {
+                        textBody = null;
+                    }
+                }
+                if (textBody != null) {
+                    textBody.add(part);
+                }
+                if (htmlBody != null) {
+                    htmlBody.add(part);
+                }
+            }
+            if (multipartType.equals("alternative") && textBody != null && htmlBody != null) {
+                if (textLength == textBody.size() && htmlLength != htmlBody.size()) {
+                    textBody.addAll(htmlBody.subList(htmlLength, htmlBody.size()));
+                }
+                if (htmlLength == htmlBody.size() && textLength != textBody.size()) {
+                    htmlBody.addAll(textBody.subList(textLength, textBody.size()));
+                }
+            }
+        }
+
+        /** Files uuencoded into a text body (Lotus Notes, old Outlook Express), in text order. */
+        private final List<MailAttachment> uuencoded = new ArrayList<>();
+
+        private static final Pattern UU_BEGIN = Pattern.compile("(?m)^begin [0-7]{3,4} ([^\\r\\n]+)\\n");
+        private static final Pattern UU_END = Pattern.compile("(?m)^end[ \\t]*$");
+
+        /** Takes "begin 644 name ... end" blocks out of a text body and keeps them as attachments. */
+        private String extractUuencoded(String text) {
+            if (!text.contains("begin ")) {
+                return text;
+            }
+            StringBuilder out = new StringBuilder(text.length());
+            int pos = 0;
+            Matcher b = UU_BEGIN.matcher(text);
+            while (b.find(pos)) {
+                Matcher e = UU_END.matcher(text);
+                if (!e.find(b.end())) {
+                    break;
+                }
+                byte[] block = text.substring(b.start(), e.end()).getBytes(StandardCharsets.ISO_8859_1);
+                byte[] data = TransferDecoding.uudecode(block);
+                if (data.length == 0) {
+                    break;
+                }
+                String name = b.group(1).trim();
+                int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+                name = name.substring(slash + 1);
+                uuencoded.add(new MailAttachment(name, Tnef.typeOf(name), null, false, data, null, false));
+                out.append(text, pos, b.start());
+                pos = e.end();
+            }
+            out.append(text, pos, text.length());
+            return out.toString();
+        }
+
+        /** Joins body parts with a line break between them. */
+        private static void appendPart(StringBuilder out, String part) {
+            if (out.length() > 0 && out.charAt(out.length() - 1) != '\n' && !part.isEmpty()) {
+                out.append('\n');
+            }
+            out.append(part);
+        }
+
+        private static String escapeHtml(String s) {
+            return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
         }
 
         // ------------------------------------------------------------------ header section
@@ -313,7 +458,7 @@ public final class MailParser {
 
         // ------------------------------------------------------------------ MIME structure
 
-        private void walk(Part part, String path, int level, String parentSubtype, boolean root)
+        private Node walk(Part part, String path, int level, String parentSubtype, boolean root)
                 throws MessagingException, IOException, MailParseException {
             stage = "reading the headers of part " + path;
             HeaderParams ct = HeaderParams.parse(first(part.getHeader("Content-Type")));
@@ -346,19 +491,22 @@ public final class MailParser {
                             HeaderParams.parse(null), cte, root, parentSubtype, null);
                     text.override = cutAtDelimiter(content(text), ct.raw("boundary"));
                     leaves.add(text);
-                    return;
+                    return new Node(text, null, null);
                 }
                 String subtype = type.substring("multipart/".length());
+                List<Node> children = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
-                    walk(mp.getBodyPart(i), path + "." + (i + 1), childLevel, subtype, false);
+                    children.add(walk(mp.getBodyPart(i), path + "." + (i + 1), childLevel, subtype, false));
                 }
-                return;
+                return new Node(null, subtype, children);
             }
             HeaderParams cd = HeaderParams.parse(first(part.getHeader("Content-Disposition")));
             String cid = contentId(first(part.getHeader("Content-ID")));
             String charset = ct.raw("charset");
-            leaves.add(new Leaf(part, path, type, charset == null ? null : charset.trim(), ct, cd, cte, root,
-                    parentSubtype, cid));
+            Leaf leaf = new Leaf(part, path, type, charset == null ? null : charset.trim(), ct, cd, cte, root,
+                    parentSubtype, cid);
+            leaves.add(leaf);
+            return new Node(leaf, null, null);
         }
 
         private static final Pattern TOKEN = Pattern.compile("[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+");
@@ -546,6 +694,7 @@ public final class MailParser {
         private MailAttachment attachment(Leaf l, int index) throws MessagingException, IOException {
             byte[] content = content(l);
             String name = fileName(l);
+            boolean generated = name == null;
             boolean message = l.type.equals("message/rfc822") || l.type.equals("message/global");
             if (name == null && message) {
                 name = attachedMailName(content);
@@ -555,7 +704,7 @@ public final class MailParser {
             }
             boolean inline = "inline".equals(l.dispositionType())
                     || l.dispositionType() == null && l.contentId != null && "related".equals(l.parentSubtype);
-            return new MailAttachment(name, l.type, l.contentId, inline, content);
+            return new MailAttachment(name, l.type, l.contentId, inline, content, l.charset, generated);
         }
 
         private String fileName(Leaf l) {

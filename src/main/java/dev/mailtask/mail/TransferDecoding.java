@@ -78,8 +78,9 @@ final class TransferDecoding {
     }
 
     /**
-     * Base64 that skips characters outside the alphabet, treats '=' as the end of the current quantum
-     * (so concatenated padded blocks decode) and decodes a trailing partial quantum.
+     * Base64 that skips characters outside the alphabet, treats '=' as the end of the current quantum and
+     * of its line (so concatenated padded blocks decode, trailing junk does not) and decodes a trailing
+     * partial quantum.
      */
     static byte[] base64(byte[] in, int off, int len) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(len * 3 / 4 + 3);
@@ -91,6 +92,11 @@ final class TransferDecoding {
                 flush(out, acc, n);
                 acc = 0;
                 n = 0;
+                // padding ends the data of this line: text after it ("== ignored") is not base64, while a
+                // next line may start a new padded block (mailers that encode line by line)
+                while (i + 1 < off + len && in[i + 1] != '\n' && in[i + 1] != '\r') {
+                    i++;
+                }
                 continue;
             }
             int v = B64[c];

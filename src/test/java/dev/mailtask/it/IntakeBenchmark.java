@@ -2,7 +2,17 @@ package dev.mailtask.it;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.builder.NotifyBuilder;
@@ -12,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * End-to-end intake speed: N mails waiting in an IMAP mailbox, polled, parsed, stored and turned into tasks
  * in the HSQLDB file database. Not part of the test run; start it with
- * {@code mvn -B test -Dtest=IntakeBenchmark -Dmailtask.benchmark=2000}.
+ * {@code mvn -B test -Dtest=IntakeBenchmark -Dmailtask.benchmark=2000}; add
+ * {@code -Dmailtask.benchmark.dovecot=10143} to poll a real IMAP server started by {@code bench/dovecot.sh}.
  */
 class IntakeBenchmark {
 
@@ -23,13 +34,29 @@ class IntakeBenchmark {
     void imapToTasks() throws Exception {
         int mails = Integer.getInteger("mailtask.benchmark", 0);
         assumeTrue(mails > 0, "benchmark not requested (-Dmailtask.benchmark=<mails>)");
-        double bare = bareCamelMailDrain(mails);
-        try (TestMailServer mail = new TestMailServer()) {
-            fill(mail, mails);
+        String external = System.getProperty("mailtask.benchmark.dovecot");
+        try (TestMailServer greenMail = external == null ? new TestMailServer() : null) {
+            Mailbox mailbox = external == null
+                    ? new Mailbox("GreenMail", greenMail.imapPort(), TestMailServer.MAILBOX, TestMailServer.PASSWORD)
+                    : new Mailbox("Dovecot", Integer.parseInt(external), TestMailServer.MAILBOX, "bench-password");
+            double bare = bareCamelMailDrain(mailbox, mails);
+            mailbox.fill(mails);
             Map<String, String> settings = TestBundle.settings(dir, "jdbc:hsqldb:file:" + dir.resolve("db/mailtask"),
-                    TestBundle.imapAccount(mail, "100ms"));
+                    """
+                    accounts:
+                      - id: bench
+                        protocol: imap
+                        host: 127.0.0.1
+                        port: %d
+                        username: %s
+                        password: "{{test.mail.password}}"
+                        pollDelay: 100ms
+                        address: support@test.mailtask
+                        domains: [test.mailtask]
+                    """.formatted(mailbox.port(), mailbox.user()));
+            settings.put("test.mail.password", mailbox.password());
             try (TestBundle bundle = TestBundle.startLater(settings)) {
-                NotifyBuilder done = new NotifyBuilder(bundle.camel()).fromRoute("mailbox-test-imap")
+                NotifyBuilder done = new NotifyBuilder(bundle.camel()).fromRoute("mailbox-bench")
                         .whenCompleted(mails).create();
                 long start = System.nanoTime();
                 bundle.startNow();
@@ -38,11 +65,69 @@ class IntakeBenchmark {
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 long tasks = bundle.json("/api/tasks?size=1").get("total").asLong();
-                System.out.printf("intake benchmark: %d mails (IMAP → task, 3.4 KB attachment each) in %.1f s:"
+                System.out.printf("intake benchmark (%s): %d mails (IMAP → task, 3.4 KB attachment each) in %.1f s:"
                         + " %.0f mails/s, %d tasks; bare camel-mail drain of the same mailbox: %.0f mails/s%n",
-                        mails, seconds, mails / seconds, tasks, bare);
+                        mailbox.name(), mails, seconds, mails / seconds, tasks, bare);
             }
         }
+    }
+
+    /** The reference: camel-mail alone reading the same mailbox (peek, then marked seen), nothing else. */
+    private static double bareCamelMailDrain(Mailbox mailbox, int mails) throws Exception {
+        mailbox.fill(mails);
+        try (org.apache.camel.impl.DefaultCamelContext camel = new org.apache.camel.impl.DefaultCamelContext()) {
+            camel.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("imap://127.0.0.1:" + mailbox.port() + "?username=" + mailbox.user()
+                            + "&password=RAW(" + mailbox.password() + ")&peek=true&unseen=true&delay=100"
+                            + "&maxMessagesPerPoll=500&mapMailMessage=false")
+                            .routeId("bare").process(e -> ((org.apache.camel.component.mail.MailMessage) e.getIn())
+                                    .getOriginalMessage().writeTo(java.io.OutputStream.nullOutputStream()));
+                }
+            });
+            NotifyBuilder done = new NotifyBuilder(camel).fromRoute("bare").whenCompleted(mails).create();
+            long start = System.nanoTime();
+            camel.start();
+            if (!done.matches(10, TimeUnit.MINUTES)) {
+                throw new AssertionError("bare drain did not finish");
+            }
+            return mails / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** An IMAP mailbox on 127.0.0.1: emptied, then filled with N benchmark mails by IMAP APPEND. */
+    private record Mailbox(String name, int port, String user, String password) {
+
+        void fill(int mails) throws Exception {
+            Session session = Session.getInstance(new Properties());
+            try (Store store = session.getStore("imap")) {
+                store.connect("127.0.0.1", port, user, password);
+                Folder inbox = store.getFolder("INBOX");
+                inbox.open(Folder.READ_WRITE);
+                if (inbox.getMessageCount() > 0) {
+                    inbox.setFlags(1, inbox.getMessageCount(), new Flags(Flags.Flag.DELETED), true);
+                    inbox.expunge();
+                }
+                List<Message> batch = new ArrayList<>();
+                for (int i = 0; i < mails; i++) {
+                    batch.add(new MimeMessage(session, new ByteArrayInputStream(mail(i))));
+                    if (batch.size() == 200 || i == mails - 1) {
+                        inbox.appendMessages(batch.toArray(new Message[0]));
+                        batch.clear();
+                    }
+                }
+                inbox.close(true);
+            }
+        }
+    }
+
+    private static byte[] mail(int i) {
+        return Mails.withAttachment("bench-" + i + "-" + System.nanoTime() + "@client.example", "Client " + (i % 50)
+                        + " <client" + (i % 50) + "@client.example>", "support@test.mailtask",
+                "Cc One <cc1@client.example>, Cc Two <cc2@client.example>", "Benchmark mail " + i,
+                "Hello,\nthis is mail number " + i + ".\n\nRegards", "report-" + i + ".txt",
+                ("line of a report\n".repeat(200)).getBytes());
     }
 
     /** The Java core alone (parse, decide, one transaction per mail), without a mail server. */
@@ -75,41 +160,6 @@ class IntakeBenchmark {
                         url.contains("write_delay=true") ? "write_delay=true" : "synchronous commit", mails, seconds,
                         mails / seconds);
             }
-        }
-    }
-
-    /** The reference: camel-mail alone reading the same mailbox (peek, then marked seen), nothing else. */
-    private static double bareCamelMailDrain(int mails) throws Exception {
-        try (TestMailServer mail = new TestMailServer();
-                org.apache.camel.impl.DefaultCamelContext camel = new org.apache.camel.impl.DefaultCamelContext()) {
-            fill(mail, mails);
-            camel.addRoutes(new org.apache.camel.builder.RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("imap://127.0.0.1:" + mail.imapPort() + "?username=" + TestMailServer.MAILBOX
-                            + "&password=RAW(" + TestMailServer.PASSWORD + ")&peek=true&unseen=true&delay=100"
-                            + "&maxMessagesPerPoll=500&mapMailMessage=false")
-                            .routeId("bare").process(e -> ((org.apache.camel.component.mail.MailMessage) e.getIn())
-                                    .getOriginalMessage().writeTo(java.io.OutputStream.nullOutputStream()));
-                }
-            });
-            NotifyBuilder done = new NotifyBuilder(camel).fromRoute("bare").whenCompleted(mails).create();
-            long start = System.nanoTime();
-            camel.start();
-            if (!done.matches(10, TimeUnit.MINUTES)) {
-                throw new AssertionError("bare drain did not finish");
-            }
-            return mails / ((System.nanoTime() - start) / 1e9);
-        }
-    }
-
-    private static void fill(TestMailServer mail, int mails) throws Exception {
-        for (int i = 0; i < mails; i++) {
-            mail.deliver(Mails.withAttachment("bench-" + i + "@client.example", "Client " + (i % 50)
-                                + " <client" + (i % 50) + "@client.example>", "support@test.mailtask",
-                        "Cc One <cc1@client.example>, Cc Two <cc2@client.example>", "Benchmark mail " + i,
-                        "Hello,\nthis is mail number " + i + ".\n\nRegards", "report-" + i + ".txt",
-                    ("line of a report\n".repeat(200)).getBytes()));
         }
     }
 }

@@ -73,4 +73,23 @@ class HtmlToTextTest {
         assertThat(HtmlToText.render(null)).isEmpty();
         assertThat(HtmlToText.render("<html><body></body></html>")).isEmpty();
     }
+
+    @Test
+    void thousandsOfLinksAndDeepNestingRenderLinearly() {
+        StringBuilder links = new StringBuilder("<p>");
+        for (int i = 0; i < 20_000; i++) {
+            links.append("<a href=\"https://example.com/").append(i).append("\">link ").append(i).append("</a> ");
+        }
+        String deep = "<div>".repeat(50_000) + "deep text" + "</div>".repeat(50_000)
+                + "<blockquote>".repeat(5_000) + "quoted" + "</blockquote>".repeat(5_000);
+        String[] out = new String[2];
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            out[0] = HtmlToText.render(links.toString());
+            out[1] = HtmlToText.render(deep);
+        });
+        assertThat(out[0]).startsWith("link 0 (https://example.com/0) link 1 (https://example.com/1)")
+                .endsWith("link 19999 (https://example.com/19999)");
+        // quote prefixes stop growing at 10 levels, so the output stays as long as the text
+        assertThat(out[1]).isEqualTo("deep text\n\n" + "> ".repeat(10) + "quoted");
+    }
 }
