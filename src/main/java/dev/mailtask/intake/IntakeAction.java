@@ -6,6 +6,8 @@ public enum IntakeAction {
     /** A comment on an existing task (task address, or {@code task+@} with {@code #text} that found one). */
     ADD_COMMENT,
     REJECT,
+    /** Recorded and nothing else: bounces, auto-replies, feedback reports, read receipts. */
+    IGNORE,
     QUARANTINE,
     /** Already recorded for this account: acknowledge it on the server and do nothing else. */
     DUPLICATE

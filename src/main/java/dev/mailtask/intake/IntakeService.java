@@ -10,6 +10,8 @@ import dev.mailtask.mail.MailAddress;
 import dev.mailtask.mail.MailAttachment;
 import dev.mailtask.mail.MailParseException;
 import dev.mailtask.mail.MailParser;
+import dev.mailtask.mail.report.MailReport;
+import dev.mailtask.mail.report.ReportKind;
 import dev.mailtask.store.Database;
 import dev.mailtask.store.Sha256;
 import dev.mailtask.tasks.Comment;
@@ -19,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
@@ -34,6 +38,13 @@ public final class IntakeService {
 
     private static final int MAX_KEY_LENGTH = 900;
     private static final int MAX_ATTEMPTS = 3;
+    /**
+     * Reports that are never work for anyone. List and bulk mail are not among them: a support address fed
+     * through a mailing list (Google Groups) carries List-Id on every mail.
+     */
+    private static final Set<ReportKind> IGNORED_REPORTS = EnumSet.of(ReportKind.DELIVERY_STATUS,
+            ReportKind.AUTO_REPLY, ReportKind.AUTO_GENERATED, ReportKind.FEEDBACK_REPORT,
+            ReportKind.DISPOSITION_NOTIFICATION);
 
     private final Database database;
     private final MailParser parser;
@@ -85,6 +96,13 @@ public final class IntakeService {
         if (known.isEmpty()) {
             return IntakeDecision.recordOnly(IntakeAction.REJECT, received, mail, key, recipients,
                     "rejected: no such address: " + addresses(recipients), null);
+        }
+        MailReport report = mail.report();
+        if (IGNORED_REPORTS.contains(report.kind())) {
+            // Machines answering machines: never a task, never a reply (the mail loop starts here otherwise).
+            return IntakeDecision.recordOnly(IntakeAction.IGNORE, received, mail, key, recipients,
+                    "ignored: " + report.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " ("
+                            + String.join("; ", report.signals()) + ")", null);
         }
         SubjectDirectives subject = SubjectDirectives.of(mail.subject());
         String title = Titles.fromSubject(subject.subject());
@@ -224,6 +242,10 @@ public final class IntakeService {
 
     public IntakeOutcome reject(IntakeDecision decision) {
         return settleOnly(decision, MessageStatus.REJECTED, null);
+    }
+
+    public IntakeOutcome ignore(IntakeDecision decision) {
+        return settleOnly(decision, MessageStatus.IGNORED, null);
     }
 
     public IntakeOutcome quarantine(IntakeDecision decision) {

@@ -1,5 +1,7 @@
 package dev.mailtask.mail;
 
+import dev.mailtask.mail.report.MailReport;
+import dev.mailtask.mail.report.MailReports;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,6 +25,8 @@ import java.util.List;
  *                    when the mail has none
  * @param attachments attachments and inline parts in MIME order
  * @param headers     every top-level header field, decoded, in order
+ * @param report      whether the mail is a bounce, an auto-reply, list mail, a feedback report or a read
+ *                    receipt, and what it reports on (see {@link MailReports})
  */
 public record InboundMail(
         MailAddress from,
@@ -38,7 +42,8 @@ public record InboundMail(
         String textBody,
         String htmlBody,
         List<MailAttachment> attachments,
-        List<MailHeader> headers) {
+        List<MailHeader> headers,
+        MailReport report) {
 
     public InboundMail {
         to = List.copyOf(to);
@@ -50,6 +55,22 @@ public record InboundMail(
         textBody = textBody == null ? "" : textBody;
         attachments = List.copyOf(attachments);
         headers = List.copyOf(headers);
+        report = report == null ? MailReport.none() : report;
+    }
+
+    /** A mail without a report (taken for ordinary); {@link #withReport} works it out. */
+    public InboundMail(MailAddress from, List<MailAddress> to, List<MailAddress> cc, List<MailAddress> replyTo,
+            List<MailAddress> deliveredTo, String subject, Instant date, String messageId, String inReplyTo,
+            List<String> references, String textBody, String htmlBody, List<MailAttachment> attachments,
+            List<MailHeader> headers) {
+        this(from, to, cc, replyTo, deliveredTo, subject, date, messageId, inReplyTo, references, textBody, htmlBody,
+                attachments, headers, null);
+    }
+
+    /** This mail with its report worked out by {@link MailReports#of}. */
+    public InboundMail withReport() {
+        return new InboundMail(from, to, cc, replyTo, deliveredTo, subject, date, messageId, inReplyTo, references,
+                textBody, htmlBody, attachments, headers, MailReports.of(this));
     }
 
     /** First value of a header, case-insensitive, or null. */

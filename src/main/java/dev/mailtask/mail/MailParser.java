@@ -843,7 +843,7 @@ public final class MailParser {
                     text == null ? "" : text,
                     html,
                     attachments,
-                    decoded);
+                    decoded).withReport();
         }
 
         private List<MailAddress> addresses(List<RawHeader> headers, String name) {

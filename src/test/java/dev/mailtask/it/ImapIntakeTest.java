@@ -117,6 +117,40 @@ class ImapIntakeTest {
     }
 
     @Test
+    void autoRepliesAndBouncesAreRecordedButMakeNoTask() throws Exception {
+        byte[] outOfOffice = ("Auto-Submitted: auto-replied\r\n" + new String(Mails.simple("ooo-1@client.example",
+                "yara@client.example", "support@test.mailtask", null, "Automatic reply: Printer",
+                "I am out of the office until Monday."), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        String dsn = "From: Mail Delivery System <MAILER-DAEMON@mx.client.example>\r\n"
+                + "To: support@test.mailtask\r\n"
+                + "Subject: Undelivered Mail Returned to Sender\r\n"
+                + "Message-ID: <dsn-1@mx.client.example>\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"r\"\r\n\r\n"
+                + "--r\r\nContent-Type: text/plain\r\n\r\nYour message could not be delivered.\r\n"
+                + "--r\r\nContent-Type: message/delivery-status\r\n\r\n"
+                + "Reporting-MTA: dns; mx.client.example\r\n\r\n"
+                + "Final-Recipient: rfc822; gone@client.example\r\nAction: failed\r\nStatus: 5.1.1\r\n"
+                + "Diagnostic-Code: smtp; 550 5.1.1 <gone@client.example>: Recipient address rejected\r\n"
+                + "--r\r\nContent-Type: text/rfc822-headers\r\n\r\n"
+                + "Message-ID: <ours-1@test.mailtask>\r\nSubject: [#1] Printer\r\n"
+                + "--r--\r\n";
+        mail.send(outOfOffice, "support@test.mailtask");
+        mail.send(dsn.getBytes(StandardCharsets.US_ASCII), "support@test.mailtask");
+
+        MessageRecord ooo = await().atMost(Duration.ofSeconds(20))
+                .until(() -> record("ooo-1@client.example"), Optional::isPresent).orElseThrow();
+        MessageRecord bounce = await().atMost(Duration.ofSeconds(20))
+                .until(() -> record("dsn-1@mx.client.example"), Optional::isPresent).orElseThrow();
+        assertThat(ooo.status().name()).isEqualTo("IGNORED");
+        assertThat(ooo.decision()).startsWith("ignored: auto reply").contains("Auto-Submitted: auto-replied");
+        assertThat(bounce.status().name()).isEqualTo("IGNORED");
+        assertThat(bounce.decision()).startsWith("ignored: delivery status");
+        assertThat(titles()).doesNotContain("Automatic reply: Printer", "Undelivered Mail Returned to Sender");
+        assertThat(emails(bundle.json("/api/contacts?size=500").get("items"))).doesNotContain("yara@client.example");
+    }
+
+    @Test
     void moreThanTwentyCcIsAMassMailingWithoutParticipantsOrContacts() throws Exception {
         StringBuilder cc = new StringBuilder();
         for (int i = 1; i <= 21; i++) {
