@@ -72,6 +72,9 @@ public class MessageRecord {
     @Column(name = "comment_id")
     private Long commentId;
 
+    /** The rules' trace as JSON: which rules matched, each condition's result, why this action. */
+    private String trace;
+
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
 
@@ -159,6 +162,14 @@ public class MessageRecord {
 
     public void setCommentId(Long commentId) {
         this.commentId = commentId;
+    }
+
+    public void setTrace(String trace) {
+        this.trace = trace;
+    }
+
+    public String trace() {
+        return trace;
     }
 
     public Long commentId() {

@@ -6,6 +6,7 @@ import dev.mailtask.contacts.Contact;
 import dev.mailtask.directory.Employee;
 import dev.mailtask.directory.MailAccountRecord;
 import dev.mailtask.directory.Project;
+import dev.mailtask.directory.RuleSetSource;
 import dev.mailtask.directory.VirtualAddress;
 import dev.mailtask.intake.MessageRecord;
 import dev.mailtask.intake.RawMail;
@@ -71,7 +72,7 @@ public final class Database implements AutoCloseable {
         return new HibernatePersistenceConfiguration("mailtask")
                 .managedClasses(MailAccountRecord.class, Employee.class, Project.class, VirtualAddress.class,
                         Contact.class, Task.class, Comment.class, Attachment.class, MessageRecord.class,
-                        RawMail.class)
+                        RawMail.class, RuleSetSource.class)
                 .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .property(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
                 .property(AvailableSettings.ORDER_INSERTS, true)

@@ -4,6 +4,9 @@ import dev.mailtask.contacts.Contact;
 import dev.mailtask.directory.Employee;
 import dev.mailtask.directory.Project;
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -23,7 +26,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.Session;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -78,6 +83,18 @@ public class Task {
     @JoinTable(name = "task_participant_contact", joinColumns = @JoinColumn(name = "task_id"),
             inverseJoinColumns = @JoinColumn(name = "contact_id"))
     private Set<Contact> participantContacts = new LinkedHashSet<>();
+
+    @ManyToMany
+    @JoinTable(name = "task_auditor", joinColumns = @JoinColumn(name = "task_id"),
+            inverseJoinColumns = @JoinColumn(name = "employee_id"))
+    private Set<Employee> auditors = new LinkedHashSet<>();
+
+    /** Fields rules set ({@code set: fields:}), by name. */
+    @ElementCollection
+    @CollectionTable(name = "task_field", joinColumns = @JoinColumn(name = "task_id"))
+    @MapKeyColumn(name = "name")
+    @Column(name = "field_value")
+    private Map<String, String> fields = new LinkedHashMap<>();
 
     @OneToMany(mappedBy = "task", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
@@ -176,6 +193,18 @@ public class Task {
 
     public Set<Contact> participantContacts() {
         return participantContacts;
+    }
+
+    public Set<Employee> auditors() {
+        return auditors;
+    }
+
+    public Map<String, String> fields() {
+        return fields;
+    }
+
+    public void setStatus(TaskStatus status) {
+        this.status = status;
     }
 
     public List<Attachment> attachments() {
