@@ -108,7 +108,8 @@ public final class ReadApi {
                     : Arrays.asList(m.references().split(" "));
             return new Views.MessageView(m.id(), m.direction(), m.accountId(), m.messageId(), m.inReplyTo(),
                     references, m.fromAddress(), m.subject(), m.status().name(), m.decision(), m.error(),
-                    m.rawSize(), m.taskId(), iso(m.receivedAt()), "/api/messages/" + m.id() + "/raw");
+                    m.rawSize(), m.taskId(), m.commentId(), iso(m.receivedAt()), "/api/messages/" + m.id() + "/raw",
+                    json(m.trace()));
         });
     }
 
@@ -195,6 +196,21 @@ public final class ReadApi {
         }
         throw ApiException.badRequest(what + " must be a whole number from " + min + " to " + max + ", not '"
                 + value + "'");
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** Stored JSON (the rules' trace) embedded as JSON, not as a string. */
+    private static Object json(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return text;
+        }
     }
 
     private static String iso(Instant instant) {

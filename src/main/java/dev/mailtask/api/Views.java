@@ -36,7 +36,7 @@ public final class Views {
 
     public record MessageView(long id, String direction, String accountId, String messageId, String inReplyTo,
             List<String> references, String from, String subject, String status, String decision, String error,
-            long rawSize, Long taskId, String receivedAt, String rawHref) {
+            long rawSize, Long taskId, Long commentId, String receivedAt, String rawHref, Object trace) {
     }
 
     /** Bytes to send with their content type and a download name. */

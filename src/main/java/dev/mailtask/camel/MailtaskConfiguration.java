@@ -4,6 +4,7 @@ import dev.mailtask.api.ApiAuth;
 import dev.mailtask.api.ApiErrors;
 import dev.mailtask.api.DirectoryApi;
 import dev.mailtask.api.MessageApi;
+import dev.mailtask.api.RulesApi;
 import dev.mailtask.api.ReadApi;
 import dev.mailtask.contacts.People;
 import dev.mailtask.directory.AccountsFile;
@@ -12,6 +13,7 @@ import dev.mailtask.directory.MailAccountRecord;
 import dev.mailtask.directory.SeedFile;
 import dev.mailtask.intake.AddressResolver;
 import dev.mailtask.intake.IntakeService;
+import dev.mailtask.intake.RuleBook;
 import dev.mailtask.mail.MailParser;
 import dev.mailtask.store.Database;
 import dev.mailtask.store.DatabaseSettings;
@@ -32,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * host loads (with the routes); {@link StandaloneConfiguration} adds the HTTP server and the demo mail
  * server for the standalone bundle.
  *
- * <p>Bean names: {@code mailtaskDatabase}, {@code mailtaskIntake}, {@code mailtaskMailSource}, {@code mailtaskMailBinding},
- * {@code mailtaskReadApi}, {@code mailtaskDirectoryApi}, {@code mailtaskMessageApi}, {@code mailtaskApiAuth}, {@code mailtaskApiErrors}, {@code mailtaskMailboxRoutes}.
+ * <p>Bean names: {@code mailtaskDatabase}, {@code mailtaskIntake}, {@code mailtaskRules}, {@code mailtaskMailSource}, {@code mailtaskMailBinding},
+ * {@code mailtaskReadApi}, {@code mailtaskDirectoryApi}, {@code mailtaskMessageApi}, {@code mailtaskRulesApi}, {@code mailtaskApiAuth}, {@code mailtaskApiErrors}, {@code mailtaskMailboxRoutes}.
  */
 public class MailtaskConfiguration implements CamelConfiguration {
 
@@ -72,16 +74,22 @@ public class MailtaskConfiguration implements CamelConfiguration {
             }
         }
 
-        IntakeService intake = new IntakeService(database, new MailParser(), new AddressResolver(accounts),
+        RuleBook rules = new RuleBook(Path.of(property(properties, "mailtask.rules.dir", "config/rules")), database,
+                Clock.systemUTC());
+        rules.reloadIfChanged().forEach(change -> LOG.info("Rules: {}", change));
+        IntakeService intake = new IntakeService(database, new MailParser(), new AddressResolver(accounts), rules,
                 new People(), Clock.systemUTC(),
                 Integer.parseInt(property(properties, "mailtask.intake.max-cc-participants", "20")));
 
         registry.bind("mailtaskDatabase", database);
         registry.bind("mailtaskIntake", intake);
+        registry.bind("mailtaskRules", rules);
         registry.bind("mailtaskMailSource", new MailSource());
         registry.bind("mailtaskMailBinding", new RawMailBinding());
         registry.bind("mailtaskReadApi", new ReadApi(database));
         registry.bind("mailtaskMessageApi", new MessageApi(intake));
+        registry.bind("mailtaskRulesApi", new RulesApi(rules, intake,
+                accounts.isEmpty() ? "default" : accounts.get(0).id()));
         registry.bind("mailtaskDirectoryApi", new DirectoryApi(database,
                 accounts.stream().flatMap(a -> a.domains().stream()).distinct().toList()));
         registry.bind("mailtaskApiAuth", new ApiAuth(token));

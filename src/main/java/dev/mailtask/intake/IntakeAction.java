@@ -5,6 +5,8 @@ public enum IntakeAction {
     CREATE_TASK,
     /** A comment on an existing task (task address, or {@code task+@} with {@code #text} that found one). */
     ADD_COMMENT,
+    /** The rules said: only find or create the sender's contact. */
+    CONTACT_ONLY,
     REJECT,
     /** Recorded and nothing else: bounces, auto-replies, feedback reports, read receipts. */
     IGNORE,

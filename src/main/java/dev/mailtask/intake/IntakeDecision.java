@@ -1,6 +1,8 @@
 package dev.mailtask.intake;
 
 import dev.mailtask.mail.InboundMail;
+import dev.mailtask.rules.TaskSettings;
+import dev.mailtask.rules.Trace;
 import java.util.List;
 
 /**
@@ -14,6 +16,8 @@ import java.util.List;
  * @param taskId     the task an ADD_COMMENT goes to
  * @param title      the title a CREATE_TASK gives the task
  * @param notifyPeople false when the subject said {@code @nonotify}
+ * @param settings     what the addresses' rules set for the task (merged; {@link TaskSettings#NONE} without rules)
+ * @param traces       each addressed rule set's trace, in address order; empty when no address has rules
  */
 public record IntakeDecision(
         IntakeAction action,
@@ -25,12 +29,20 @@ public record IntakeDecision(
         String error,
         Long taskId,
         String title,
-        boolean notifyPeople) {
+        boolean notifyPeople,
+        TaskSettings settings,
+        List<Trace> traces) {
+
+    public IntakeDecision {
+        settings = settings == null ? TaskSettings.NONE : settings;
+        traces = traces == null ? List.of() : List.copyOf(traces);
+    }
 
     /** A decision that writes only the message record (reject, quarantine, duplicate). */
     static IntakeDecision recordOnly(IntakeAction action, ReceivedMail received, InboundMail mail, String key,
             List<Recipient> recipients, String reason, String error) {
-        return new IntakeDecision(action, received, mail, key, recipients, reason, error, null, null, true);
+        return new IntakeDecision(action, received, mail, key, recipients, reason, error, null, null, true, null,
+                null);
     }
 
     public String accountId() {

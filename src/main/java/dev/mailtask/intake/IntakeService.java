@@ -12,7 +12,16 @@ import dev.mailtask.mail.MailParseException;
 import dev.mailtask.mail.MailParser;
 import dev.mailtask.mail.report.MailReport;
 import dev.mailtask.mail.report.ReportKind;
+import dev.mailtask.rules.CommentTarget;
+import dev.mailtask.rules.IfNotFound;
+import dev.mailtask.rules.MailFacts;
+import dev.mailtask.rules.RuleAction;
+import dev.mailtask.rules.RuleDecision;
+import dev.mailtask.rules.RuleSet;
+import dev.mailtask.rules.TaskSettings;
+import dev.mailtask.rules.Trace;
 import dev.mailtask.store.Database;
+import dev.mailtask.store.Columns;
 import dev.mailtask.store.Sha256;
 import dev.mailtask.tasks.Comment;
 import dev.mailtask.tasks.Task;
@@ -21,8 +30,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -49,13 +60,15 @@ public final class IntakeService {
     private final Database database;
     private final MailParser parser;
     private final AddressResolver resolver;
+    private final RuleBook rules;
     private final People people;
     private final Clock clock;
     private final int maxCcParticipants;
 
-    public IntakeService(Database database, MailParser parser, AddressResolver resolver, People people, Clock clock,
-            int maxCcParticipants) {
+    public IntakeService(Database database, MailParser parser, AddressResolver resolver, RuleBook rules,
+            People people, Clock clock, int maxCcParticipants) {
         this.database = database;
+        this.rules = rules;
         this.parser = parser;
         this.resolver = resolver;
         this.people = people;
@@ -63,7 +76,19 @@ public final class IntakeService {
         this.maxCcParticipants = maxCcParticipants;
     }
 
+    /**
+     * What intake would do with a mail, with no side effect: parse, resolve, rules. A mail recorded before is
+     * decided as if new.
+     */
+    public IntakeDecision dryRun(ReceivedMail received) {
+        return decide(received, false);
+    }
+
     public IntakeDecision decide(ReceivedMail received) {
+        return decide(received, received.reprocessing() == null);
+    }
+
+    private IntakeDecision decide(ReceivedMail received, boolean checkDuplicates) {
         InboundMail mail;
         try {
             mail = parser.parse(received.raw());
@@ -74,7 +99,7 @@ public final class IntakeService {
         String key = messageKey(mail, received.raw());
         try {
             return database.inTransaction(session -> {
-                if (received.reprocessing() == null && alreadyRecorded(session, received.accountId(), key)) {
+                if (checkDuplicates && alreadyRecorded(session, received.accountId(), key)) {
                     return IntakeDecision.recordOnly(IntakeAction.DUPLICATE, received, mail, key, List.of(),
                             "already recorded for account " + received.accountId(), null);
                 }
@@ -86,7 +111,7 @@ public final class IntakeService {
         }
     }
 
-    private static IntakeDecision decide(Session session, ReceivedMail received, InboundMail mail, String key,
+    private IntakeDecision decide(Session session, ReceivedMail received, InboundMail mail, String key,
             List<Recipient> recipients) {
         if (recipients.isEmpty()) {
             return IntakeDecision.recordOnly(IntakeAction.REJECT, received, mail, key, recipients,
@@ -111,21 +136,89 @@ public final class IntakeService {
             if (recipient.kind() == Recipient.Kind.TASK) {
                 return new IntakeDecision(IntakeAction.ADD_COMMENT, received, mail, key, recipients,
                         "add comment: task address " + recipient.address(), null, recipient.id(), title,
-                        subject.notifyPeople());
+                        subject.notifyPeople(), null, null);
             }
             if (recipient.kind() == Recipient.Kind.TASK_SEARCH && subject.searchText() != null) {
                 Long found = taskWithTitleContaining(session, subject.searchText());
                 if (found != null) {
                     return new IntakeDecision(IntakeAction.ADD_COMMENT, received, mail, key, recipients,
                             "add comment: " + recipient.address() + " with #" + subject.searchText(), null, found,
-                            title, subject.notifyPeople());
+                            title, subject.notifyPeople(), null, null);
                 }
                 title = Titles.fromSubject(subject.subjectWithoutHash());
             }
         }
-        return new IntakeDecision(IntakeAction.CREATE_TASK, received, mail, key, recipients,
-                "create task: " + known.stream().map(IntakeService::describe).collect(Collectors.joining(", ")),
-                null, null, title, subject.notifyPeople());
+        return applyRules(session, received, mail, key, recipients, known, title, subject.notifyPeople());
+    }
+
+    /**
+     * Each addressed rule set decides; one mail still makes one outcome. An address without rules creates a
+     * task. The strongest action wins (add comment, create task, contact only, ignore: ignoring needs every
+     * address to agree, so nothing is dropped because one address's rules did not care), and the task settings
+     * merge in address order.
+     */
+    private IntakeDecision applyRules(Session session, ReceivedMail received, InboundMail mail, String key,
+            List<Recipient> recipients, List<Recipient> known, String title, boolean notifyPeople) {
+        MailFacts facts = null;
+        List<RuleDecision> ruled = new ArrayList<>();
+        boolean unruled = false;
+        for (Recipient recipient : known) {
+            Optional<RuleSet> set = rules.forAddress(localPart(recipient.address()));
+            if (set.isEmpty()) {
+                unruled = true;
+                continue;
+            }
+            facts = facts == null ? MailFacts.of(mail) : facts;
+            ruled.add(set.get().evaluate(facts));
+        }
+        List<Trace> traces = ruled.stream().map(RuleDecision::trace).toList();
+        TaskSettings settings = TaskSettingsMerge.merge(ruled.stream().map(RuleDecision::task).toList());
+        String addressed = known.stream().map(IntakeService::describe).collect(Collectors.joining(", "));
+        String why = ruled.stream().map(RuleDecision::why).collect(Collectors.joining("; "));
+        String because = why.isEmpty() ? "" : " (" + why + ")";
+
+        for (RuleDecision decision : ruled) {
+            if (decision.action() == RuleAction.ADD_COMMENT) {
+                Long task = taskFor(session, decision.comment());
+                if (task != null) {
+                    return new IntakeDecision(IntakeAction.ADD_COMMENT, received, mail, key, recipients,
+                            "add comment: task " + decision.comment().reference() + because, null, task, title,
+                            notifyPeople, settings, traces);
+                }
+                if (decision.comment().ifNotFound() == IfNotFound.CREATE_TASK) {
+                    unruled = true;
+                }
+            }
+        }
+        boolean create = unruled || ruled.stream().anyMatch(d -> d.action() == RuleAction.CREATE_TASK);
+        if (create) {
+            return new IntakeDecision(IntakeAction.CREATE_TASK, received, mail, key, recipients,
+                    "create task: " + addressed + because, null, null,
+                    settings.title() != null ? Titles.fromSubject(settings.title()) : title, notifyPeople, settings,
+                    traces);
+        }
+        IntakeAction action = ruled.stream().anyMatch(d -> d.action() == RuleAction.CONTACT_ONLY)
+                ? IntakeAction.CONTACT_ONLY : IntakeAction.IGNORE;
+        return new IntakeDecision(action, received, mail, key, recipients,
+                (action == IntakeAction.IGNORE ? "ignored by rules: " : "contact only: ") + addressed + because, null,
+                null, title, notifyPeople, settings, traces);
+    }
+
+    /** The task a rule's "add comment" names: by number, else by a task field or title holding the reference. */
+    private static Long taskFor(Session session, CommentTarget target) {
+        if (target.taskNumber() != null) {
+            return session.createSelectionQuery("select t.id from Task t where t.number = :n", Long.class)
+                    .setParameter("n", target.taskNumber()).uniqueResultOptional().orElse(null);
+        }
+        List<Long> byField = session.createSelectionQuery(
+                        "select t.id from Task t join t.fields f where f = :v order by t.id", Long.class)
+                .setParameter("v", target.reference()).setMaxResults(1).getResultList();
+        return byField.isEmpty() ? taskWithTitleContaining(session, target.reference()) : byField.get(0);
+    }
+
+    private static String localPart(String address) {
+        int at = address.lastIndexOf('@');
+        return at < 0 ? address : address.substring(0, at);
     }
 
     /** The oldest task whose title contains the text, ignoring case; null when there is none. */
@@ -159,7 +252,8 @@ public final class IntakeService {
             InboundMail mail = decision.mail();
             Instant now = clock.instant();
             Project project = null;
-            Task task = new Task(decision.title(), mail.textBody(),
+            TaskSettings settings = decision.settings();
+            Task task = new Task(decision.title(), description(settings, mail.textBody()),
                     HtmlSanitizer.sanitize(mail.htmlBody()), null, decision.accountId(), now);
             for (Recipient recipient : decision.recipients()) {
                 switch (recipient.kind()) {
@@ -173,12 +267,24 @@ public final class IntakeService {
                     case TASK, TASK_SEARCH, UNKNOWN -> { }
                 }
             }
+            if (settings.project() != null) {
+                project = session.createSelectionQuery("from Project p where p.number = :n", Project.class)
+                        .setParameter("n", settings.project()).uniqueResultOptional().orElse(project);
+            }
             task.setProject(project);
             People.Person sender = mail.from() == null ? null : people.findOrCreate(session, mail.from(), now);
             if (sender != null) {
                 task.setAssigner(sender.employee(), sender.contact());
             }
             addParticipants(session, task, mail, now);
+            task.assignees().addAll(employees(session, settings.assignees()));
+            task.participantEmployees().addAll(employees(session, settings.participants()));
+            task.auditors().addAll(employees(session, settings.auditors()));
+            if (settings.status() != null) {
+                task.setStatus(settings.status());
+            }
+            settings.fields().forEach((name, value) -> task.fields().put(Columns.clip(name, 200),
+                    Columns.clip(value, 4000)));
             for (MailAttachment a : mail.attachments()) {
                 task.addAttachment(a.fileName(), a.contentType(), a.contentId(), a.inline(), a.content());
             }
@@ -187,6 +293,37 @@ public final class IntakeService {
                     decision.reason() + " → task #" + task.number(), null, task.id());
             return new IntakeOutcome(IntakeAction.CREATE_TASK, MessageStatus.PROCESSED, record.id(), task.id(),
                     task.number(), "task #" + task.number() + " \"" + task.title() + "\"");
+        });
+    }
+
+    /** The description the rules shape: their prefix, the mail's text, their suffix. */
+    private static String description(TaskSettings settings, String text) {
+        return (settings.descriptionPrefix() == null ? "" : settings.descriptionPrefix()) + text
+                + (settings.descriptionSuffix() == null ? "" : settings.descriptionSuffix());
+    }
+
+    /** Employees by login; a login that no longer exists is skipped (the trace shows what the rule asked). */
+    private static List<Employee> employees(Session session, List<String> logins) {
+        if (logins == null || logins.isEmpty()) {
+            return List.of();
+        }
+        return session.createSelectionQuery("from Employee e where e.login in :logins and e.active", Employee.class)
+                .setParameter("logins", logins.stream().map(l -> l.toLowerCase(Locale.ROOT)).toList())
+                .getResultList();
+    }
+
+    /** The rules said only to know the sender: the contact is found or created, nothing else. */
+    public IntakeOutcome contactOnly(IntakeDecision decision) {
+        return write(decision, session -> {
+            InboundMail mail = decision.mail();
+            People.Person sender = mail.from() == null ? null
+                    : people.findOrCreate(session, mail.from(), clock.instant());
+            String who = sender == null ? "no usable sender"
+                    : sender.contact() != null ? "contact " + sender.contact().email() : "employee "
+                    + sender.employee().login();
+            MessageRecord record = record(session, decision, MessageStatus.PROCESSED, decision.reason() + " → " + who,
+                    null, null);
+            return new IntakeOutcome(IntakeAction.CONTACT_ONLY, MessageStatus.PROCESSED, record.id(), null, null, who);
         });
     }
 
@@ -319,12 +456,14 @@ public final class IntakeService {
         if (again != null) {
             MessageRecord record = session.find(MessageRecord.class, again);
             record.settle(status, why, error, taskId);
+            record.setTrace(TraceJson.write(decision.traces()));
             return record;
         }
         byte[] raw = decision.received().raw();
         MessageRecord record = new MessageRecord(MessageRecord.INBOUND, decision.accountId(), decision.messageKey(),
                 raw.length, clock.instant());
         record.settle(status, why, error, taskId);
+        record.setTrace(TraceJson.write(decision.traces()));
         InboundMail mail = decision.mail();
         if (mail != null) {
             record.describe(mail.messageId(), mail.inReplyTo(), String.join(" ", mail.references()),

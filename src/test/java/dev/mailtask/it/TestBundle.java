@@ -45,6 +45,8 @@ final class TestBundle implements AutoCloseable {
         overrides.put("mailtask.db.connection-timeout", "1000");
         overrides.put("mailtask.accounts.file", accounts.toString());
         overrides.put("mailtask.seed.file", "src/test/resources/seed-test.yaml");
+        // No rules unless a test brings its own: the shipped examples would steer every test's mail.
+        overrides.put("mailtask.rules.dir", Files.createDirectories(dir.resolve("no-rules")).toString());
         overrides.put("mailtask.api.token", TOKEN);
         overrides.put("test.mail.password", TestMailServer.PASSWORD);
         return overrides;
@@ -107,6 +109,10 @@ final class TestBundle implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
     }
 
     CamelContext camel() {
