@@ -116,6 +116,44 @@ public final class DirectoryApi {
         }, "project number " + number + " exists");
     }
 
+    public ProjectView updateProject(String id, String body) {
+        long projectId = ReadApi.id("project", id);
+        JsonNode json = object(body, Set.of("name", "accountId"));
+        return write(s -> {
+            Project project = s.find(Project.class, projectId);
+            if (project == null) {
+                throw ApiException.notFound("no project " + projectId);
+            }
+            if (json.has("name")) {
+                project.rename(required(json, "name"));
+            }
+            if (json.has("accountId")) {
+                project.setAccountId(optional(json, "accountId"));
+            }
+            return view(project);
+        }, "conflict");
+    }
+
+    /** Deletes a project that has no tasks; its project address stops receiving at once. */
+    public void deleteProject(String id) {
+        long projectId = ReadApi.id("project", id);
+        database.run(s -> {
+            Project project = s.find(Project.class, projectId);
+            if (project == null) {
+                throw ApiException.notFound("no project " + projectId);
+            }
+            long tasks = s.createSelectionQuery("select count(t) from Task t where t.project = :p", Long.class)
+                    .setParameter("p", project).getSingleResult();
+            long addresses = s.createSelectionQuery("select count(v) from VirtualAddress v where v.project = :p",
+                    Long.class).setParameter("p", project).getSingleResult();
+            if (tasks > 0 || addresses > 0) {
+                throw new ApiException(409, "project " + project.number() + " still has " + tasks + " task(s) and "
+                        + addresses + " virtual address(es)");
+            }
+            s.remove(project);
+        });
+    }
+
     public List<VirtualAddressView> virtualAddresses() {
         return database.inTransaction(s -> s.createSelectionQuery("from VirtualAddress v order by v.name",
                 VirtualAddress.class).getResultList().stream().map(this::view).toList());
@@ -130,18 +168,37 @@ public final class DirectoryApi {
             if (employees > 0) {
                 throw new ApiException(409, "'" + name + "' is an employee's login; choose another name");
             }
-            Project project = null;
-            if (json.hasNonNull("projectNumber")) {
-                int number = json.get("projectNumber").asInt();
-                project = s.createSelectionQuery("from Project p where p.number = :n", Project.class)
-                        .setParameter("n", number).uniqueResultOptional()
-                        .orElseThrow(() -> ApiException.badRequest("no project number " + number));
-            }
+            Project project = json.hasNonNull("projectNumber") ? project(s, json.get("projectNumber").asInt()) : null;
             VirtualAddress address = new VirtualAddress(name, optional(json, "description"), project);
             s.persist(address);
             s.flush();
             return view(address);
         }, "a virtual address named '" + name + "' exists");
+    }
+
+    /** Changes a virtual address's description or project (its name is its identity: delete and create). */
+    public VirtualAddressView updateVirtualAddress(String id, String body) {
+        long addressId = ReadApi.id("virtual address", id);
+        JsonNode json = object(body, Set.of("description", "projectNumber"));
+        return write(s -> {
+            VirtualAddress address = s.find(VirtualAddress.class, addressId);
+            if (address == null) {
+                throw ApiException.notFound("no virtual address " + addressId);
+            }
+            if (json.has("description")) {
+                address.describe(optional(json, "description"));
+            }
+            if (json.has("projectNumber")) {
+                address.moveTo(json.get("projectNumber").isNull() ? null : project(s, json.get("projectNumber").asInt()));
+            }
+            return view(address);
+        }, "conflict");
+    }
+
+    private static Project project(Session s, int number) {
+        return s.createSelectionQuery("from Project p where p.number = :n", Project.class)
+                .setParameter("n", number).uniqueResultOptional()
+                .orElseThrow(() -> ApiException.badRequest("no project number " + number));
     }
 
     /** Deletes a virtual address; its mail is rejected from the next mail on. */

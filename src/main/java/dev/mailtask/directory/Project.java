@@ -48,6 +48,10 @@ public class Project {
         return name;
     }
 
+    public void rename(String name) {
+        this.name = name;
+    }
+
     public String accountId() {
         return accountId;
     }

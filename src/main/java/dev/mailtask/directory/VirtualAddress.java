@@ -54,6 +54,14 @@ public class VirtualAddress {
         return description;
     }
 
+    public void describe(String description) {
+        this.description = description;
+    }
+
+    public void moveTo(Project project) {
+        this.project = project;
+    }
+
     public Project project() {
         return project;
     }

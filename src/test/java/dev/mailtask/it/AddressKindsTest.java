@@ -161,6 +161,18 @@ class AddressKindsTest {
                 .statusCode()).isEqualTo(400);
         assertThat(bundle.call("DELETE", "/api/virtual-addresses/999999", null).statusCode()).isEqualTo(404);
         assertThat(bundle.json("/api/projects").findValuesAsText("name")).contains("Customer support", "Sales");
+        JsonNode temp = bundle.call("POST", "/api/projects", "{\"number\":55,\"name\":\"Temp\"}", 201);
+        assertThat(bundle.call("PUT", "/api/projects/" + temp.get("id").asLong(), "{\"name\":\"Temporary\"}", 200)
+                .get("name").asText()).isEqualTo("Temporary");
+        assertThat(bundle.call("POST", "/api/projects", "{\"number\":55,\"name\":\"Again\"}").statusCode())
+                .isEqualTo(409);
+        bundle.call("DELETE", "/api/projects/" + temp.get("id").asLong(), null, 204);
+        long support = bundle.json("/api/projects").get(0).get("id").asLong();
+        assertThat(bundle.call("DELETE", "/api/projects/" + support, null).statusCode())
+                .as("project 1 has a virtual address").isEqualTo(409);
+        long desk = bundle.json("/api/virtual-addresses").get(0).get("id").asLong();
+        assertThat(bundle.call("PUT", "/api/virtual-addresses/" + desk, "{\"description\":\"Help desk\"}", 200)
+                .get("description").asText()).isEqualTo("Help desk");
         assertThat(bundle.json("/api/virtual-addresses").findValuesAsText("name")).contains("support");
     }
 
