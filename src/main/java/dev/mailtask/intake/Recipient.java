@@ -25,8 +25,4 @@ public record Recipient(String address, Kind kind, Long id) {
     public boolean known() {
         return kind != Kind.UNKNOWN;
     }
-
-    public boolean isTask() {
-        return kind == Kind.TASK || kind == Kind.TASK_SEARCH;
-    }
 }
