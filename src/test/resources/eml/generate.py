@@ -387,3 +387,60 @@ def nested(depth):
 
 write('nested-60.eml', nested(60))
 write('nested-50.eml', nested(50))
+
+
+# 15. mislabelled charsets: other charsets' bytes under a Latin-1 label, and real Latin-1 that must stay -----
+def mislabelled(name, label, enc, subject, sender, body, file_name, qp_subject=False):
+    subj = ('=?%s?Q?%s?=' % (label, qp_word(subject, enc)) if qp_subject
+            else '=?%s?B?%s?=' % (label, b64(subject, enc)))
+    write(name, [
+        'From: =?%s?Q?%s?= <sender@example.org>\n' % (label, qp_word(sender, enc)),
+        'To: support@example.com\n',
+        'Subject: %s\n' % subj,
+        'Message-ID: <%s@example.org>\n' % name,
+        'MIME-Version: 1.0\n',
+        'Content-Type: multipart/mixed; boundary="m"\n',
+        '\n',
+        '--m\n',
+        'Content-Type: text/plain; charset=%s\n' % label,
+        'Content-Transfer-Encoding: 8bit\n',
+        '\n',
+        body.encode(enc),
+        '--m\n',
+        'Content-Type: application/pdf\n',
+        'Content-Transfer-Encoding: base64\n',
+        "Content-Disposition: attachment; filename*=%s''%s\n" % (label, pct(file_name, enc)),
+        '\n',
+        base64.encodebytes(pdf).decode('ascii'),
+        '--m--\n',
+    ])
+
+
+mislabelled('mislabel-cp1251-as-latin1.eml', 'iso-8859-1', 'cp1251', 'Счёт на оплату', 'Ольга Смирнова',
+            'Добрый день!\nПрошу оплатить счёт до пятницы.\nС уважением, Ольга.\n', 'Договор.pdf')
+mislabelled('mislabel-koi8r-as-cp1252.eml', 'windows-1252', 'koi8-r', 'Не работает принтер', 'Иван Петров',
+            'Здравствуйте!\nПринтер на третьем этаже снова не печатает.\n', 'Отчёт.pdf', qp_subject=True)
+mislabelled('mislabel-utf8-as-latin1.eml', 'iso-8859-1', 'utf-8', 'Grüße – Привет', 'Jürgen Müller',
+            'Schöne Grüße aus Köln — и привет из Москвы.\n', 'Übersicht.pdf')
+# genuine Latin-1: short subjects and names, which must not be re-read as something else
+mislabelled('latin1-de.eml', 'iso-8859-1', 'latin-1', 'Grüße aus Köln', 'Jürgen Müller',
+            'Sehr geehrte Damen und Herren,\nbitte prüfen Sie die Änderungen für März.\nMit freundlichen Grüßen\n',
+            'Änderungen.pdf', qp_subject=True)
+mislabelled('latin1-fr.eml', 'iso-8859-1', 'latin-1', 'Réunion à 14h', 'François Lefèvre',
+            'Bonjour,\nla réunion de l\'équipe a lieu à 14h. Où êtes-vous ?\nÀ bientôt\n', 'Procès-verbal.pdf')
+mislabelled('latin1-es.eml', 'windows-1252', 'cp1252', '¿Qué tal? Año nuevo', 'Begoña Núñez',
+            'Hola:\nmañana envío la información del año pasado.\n¡Gracias!\n', 'Facturación.pdf', qp_subject=True)
+mislabelled('latin1-pt.eml', 'iso-8859-1', 'latin-1', 'Ação não concluída', 'João Conceição',
+            'Olá,\na operação não foi concluída. Atenção à sua conta.\nObrigado\n', 'Relatório.pdf')
+mislabelled('latin1-sv.eml', 'iso-8859-1', 'latin-1', 'ÅÄÖ', 'Åsa Öberg',
+            'Hej!\nMöte på måndag i Göteborg. Hälsningar från Åke.\n', 'Protokoll_möte.pdf', qp_subject=True)
+
+# 16. bounce sender with an empty address ------------------------------------------------------------
+write('mailer-daemon-from.eml', [
+    'From: MAILER-DAEMON <>\n',
+    'To: support@example.com\n',
+    'Subject: Undelivered Mail Returned to Sender\n',
+    'Message-ID: <bounce-1@mx.example.org>\n',
+    '\n',
+    'This is the mail system at host mx.example.org.\n',
+])

@@ -467,7 +467,8 @@ public final class IntakeService {
         InboundMail mail = decision.mail();
         if (mail != null) {
             record.describe(mail.messageId(), mail.inReplyTo(), String.join(" ", mail.references()),
-                    mail.from() == null ? null : mail.from().normalized(), mail.subject());
+                    mail.from() == null || mail.from().address().isEmpty() ? null : mail.from().normalized(),
+                    mail.subject());
         } else {
             RawHeaders headers = RawHeaders.read(decision.received().raw());
             record.describe(headers.messageId(), headers.inReplyTo(), null, headers.from(), headers.subject());

@@ -100,6 +100,30 @@ final class Addresses {
         return out;
     }
 
+    /** {@code Name <>} or {@code "Name" <>}: a display name with an empty address. */
+    private static final Pattern NAME_ONLY = Pattern.compile(
+            "\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|[^<>\",;:@]*?)\\s*<\\s*>\\s*");
+
+    /**
+     * A From such as {@code MAILER-DAEMON <>} (a display name with the empty address of a bounce) as
+     * {@code MailAddress("", name)}; empty when the value is not of that form or has no name.
+     */
+    static List<MailAddress> nameOnly(String value, Charset hint) {
+        if (value == null) {
+            return List.of();
+        }
+        Matcher m = NAME_ONLY.matcher(MailText.unfold(value));
+        if (!m.matches()) {
+            return List.of();
+        }
+        String name = m.group(1).trim();
+        if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+            name = unquote(name.substring(1, name.length() - 1));
+        }
+        name = MailText.clean(EncodedWords.decode(name, hint));
+        return name.isEmpty() ? List.of() : List.of(new MailAddress("", name));
+    }
+
     private static String groupBody(String group) {
         if (group == null) {
             return "";

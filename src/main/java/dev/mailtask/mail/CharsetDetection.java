@@ -33,6 +33,9 @@ import org.mozilla.universalchardet.UniversalDetector;
  *       only of accented letters); the best wins, ties go to the earlier candidate;</li>
  *   <li>windows-1252 when nothing else applies.</li>
  * </ol>
+ * Labelled text is decoded as labelled, except: UTF-8 labels over bytes that are mostly not UTF-8, and
+ * Latin-1 labels (iso-8859-1, windows-1252, iso-8859-15) over bytes that are UTF-8 or whose Latin-1 reading
+ * is implausible and that detection reads as real text in another charset ({@link #mislabelledLatin1}).
  */
 final class CharsetDetection {
 
@@ -191,6 +194,9 @@ final class CharsetDetection {
                 if (stats[1] == 0 && stats[0] > 0) {
                     return stripBom(decodeWith(b, off, len, StandardCharsets.UTF_8));
                 }
+                String latin = decodeWith(b, off, len, declared);
+                String other = mislabelledLatin1(b, off, len, latin, hint);
+                return other != null ? other : latin;
             }
             return decodeWith(b, off, len, declared);
         }
@@ -346,7 +352,127 @@ final class CharsetDetection {
     }
 
     private static boolean isLatin1Family(Charset c) {
-        return c.equals(WINDOWS_1252) || c.equals(StandardCharsets.ISO_8859_1);
+        return c.equals(WINDOWS_1252) || c.equals(StandardCharsets.ISO_8859_1) || c.equals(ISO_8859_15);
+    }
+
+    private static final Charset ISO_8859_15 = forNameOrNull("ISO-8859-15");
+
+    /**
+     * Text labelled Latin-1 (or windows-1252, ISO-8859-15) that is really in another charset: the text in
+     * that charset, or null to keep the label. The label is overruled only on two pieces of evidence, so
+     * that real Western text (which often has few 8-bit letters) is never re-read: its 8-bit characters
+     * read as Latin-1 are implausible ({@link #latin1Implausible}), and detection finds a charset whose
+     * decoding reads as real text (single-byte: positive plausibility, on average at least 0.4 per 8-bit
+     * letter; multi-byte: the bytes decode without an error).
+     */
+    static String mislabelledLatin1(byte[] b, int off, int len, String latin, Charset hint) {
+        if (!latin1Implausible(latin)) {
+            return null;
+        }
+        Charset other = detect(b, off, len, hint);
+        if (isLatin1Family(other) || isAscii(other)) {
+            return null;
+        }
+        String alt = decodeWith(b, off, len, other);
+        if (other.equals(StandardCharsets.UTF_8) || !isSingleByte(other)) {
+            int sampleLen = Math.min(len, SAMPLE);
+            if (decodeStrict(b, off, sampleLen, other) == null && decodeStrict(b, off, len, other) == null) {
+                return null;
+            }
+            return stripBom(alt);
+        }
+        String sample = alt.length() > SAMPLE ? alt.substring(0, SAMPLE) : alt;
+        int high = 0;
+        for (int i = 0; i < sample.length(); i++) {
+            if (sample.charAt(i) >= 0x80 && Character.isLetter(sample.charAt(i))) {
+                high++;
+            }
+        }
+        double score = plausibility(sample);
+        String latinSample = latin.length() > SAMPLE ? latin.substring(0, SAMPLE) : latin;
+        return high > 0 && score >= 0.4 * high && score > plausibility(latinSample) ? alt : null;
+    }
+
+    /**
+     * Whether the 8-bit characters of a Latin-1 reading cannot be Western text. Western text has its
+     * accented letters inside words with ASCII letters ("Grüße", "ÆØÅ-Gruppe"), or alone between spaces
+     * ("à", "ó"), in the case pattern of a word. Other charsets read as Latin-1 give words made only of
+     * accented letters ("Òåñò" is windows-1251 "Тест"), capitals after small letters ("ðÒÉ×ÅÔ" is KOI8-R
+     * "Привет"), symbols glued to letters ("Î×Í", "‚Ì") and odd symbols ("¤", "¦", "¬": CJK double bytes).
+     * All-capital accented words of up to 3 letters ("ÅÄÖ") could be Western acronyms and count neither
+     * way. Implausible: at least 2 bad characters and more than 3 times as many as good ones.
+     */
+    static boolean latin1Implausible(String s) {
+        int good = 0;
+        int bad = 0;
+        int n = Math.min(s.length(), SAMPLE);
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (Character.isLetter(c)) {
+                int start = i;
+                int ascii = 0;
+                int high = 0;
+                int upper = 0;
+                int lower = 0;
+                boolean upperAfterLower = false;
+                while (i < n) {
+                    char d = s.charAt(i);
+                    if (!Character.isLetter(d)) {
+                        // "Müller-Lüdenscheidt", "l'élève": one word for the ASCII test, case starts anew
+                        if (isJoiner(d) && i + 1 < n && Character.isLetter(s.charAt(i + 1))) {
+                            lower = 0;
+                            i++;
+                            continue;
+                        }
+                        break;
+                    }
+                    if (d < 0x80) {
+                        ascii++;
+                    } else {
+                        high++;
+                    }
+                    if (Character.isUpperCase(d)) {
+                        upperAfterLower |= lower > 0;
+                        upper++;
+                    } else if (Character.isLowerCase(d)) {
+                        lower++;
+                    }
+                    i++;
+                }
+                if (high == 0) {
+                    continue;
+                }
+                boolean spaced = (start == 0 || isSpaceOrAsciiPunct(s.charAt(start - 1)))
+                        && (i >= s.length() || isSpaceOrAsciiPunct(s.charAt(i)));
+                if (!upperAfterLower && (ascii > 0 || high == 1 && spaced)) {
+                    good += high;
+                } else if (ascii == 0 && upper == high && high <= 3 && spaced) {
+                    continue; // "ÅÄÖ": maybe an acronym
+                } else {
+                    bad += high;
+                }
+                continue;
+            }
+            if (c >= 0x80) {
+                boolean glued = i > 0 && Character.isLetter(s.charAt(i - 1))
+                        && i + 1 < n && Character.isLetter(s.charAt(i + 1));
+                if (glued && c != '\u00AD' || "\u00A0«»°§£€©®™±·•–—…‘’‚“”„‹›¿¡½¼¾²³¹µ×´¨ªº\u00AD"
+                        .indexOf(c) < 0) {
+                    bad++;
+                }
+            }
+            i++;
+        }
+        return bad >= 2 && bad > 3 * good;
+    }
+
+    private static boolean isJoiner(char c) {
+        return c == '-' || c == '\'' || c == '’' || c == '´' || c == '·'; // "it´s", Catalan "col·legi"
+    }
+
+    private static boolean isSpaceOrAsciiPunct(char c) {
+        return c < 0x80 && !Character.isLetterOrDigit(c) || Character.isWhitespace(c) || c == '\u00A0';
     }
 
     /**

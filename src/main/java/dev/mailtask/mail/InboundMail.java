@@ -9,7 +9,8 @@ import java.util.List;
  * A parsed inbound mail: everything intake, threading and rules read, decoded once.
  * Immutable; lists are never null (empty when absent), strings are null only where documented.
  *
- * @param from        the first From mailbox, or null when the mail has none
+ * @param from        the first From mailbox; for {@code MAILER-DAEMON <>} the name with address ""; null when
+ *                    the mail has none
  * @param to          To mailboxes in header order
  * @param cc          Cc mailboxes
  * @param replyTo     Reply-To mailboxes

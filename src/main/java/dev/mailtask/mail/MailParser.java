@@ -829,6 +829,11 @@ public final class MailParser {
                 decoded.add(new MailHeader(h.name, text(h.value)));
             }
             String subject = text(firstValue(headers, "Subject"));
+            if (from.isEmpty()) {
+                // "MAILER-DAEMON <>": no address, but the name tells who sent it (bounce recognition reads it)
+                String raw = firstValue(headers, "From");
+                from = raw == null ? from : Addresses.nameOnly(recover(MailText.unfold(raw)), hint());
+            }
             return new InboundMail(
                     from.isEmpty() ? null : from.get(0),
                     addresses(headers, "To"),

@@ -84,4 +84,15 @@ class MailParserFidelityTest {
                 """);
         assertThat(m.textBody()).isEqualTo("yötä vaan.\n");
     }
+
+    @Test
+    void senderWithADisplayNameAndAnEmptyAddressKeepsTheName() throws Exception {
+        assertThat(MailParserTest.parse("mailer-daemon-from.eml").from()).isEqualTo(new MailAddress("", "MAILER-DAEMON"));
+        assertThat(parse("From: \"Mail Delivery Subsystem\" < >\nSubject: x\n\nbody\n").from())
+                .isEqualTo(new MailAddress("", "Mail Delivery Subsystem"));
+        assertThat(parse("From: =?UTF-8?B?0J/QvtGH0YLQsA==?= <>\nSubject: x\n\nbody\n").from())
+                .isEqualTo(new MailAddress("", "Почта"));
+        assertThat(parse("From: <>\nSubject: x\n\nbody\n").from()).isNull();
+        assertThat(parse("From: MAILER-DAEMON <>\nTo: Someone <>\nSubject: x\n\nbody\n").to()).isEmpty();
+    }
 }
