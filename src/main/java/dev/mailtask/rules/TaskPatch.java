@@ -40,13 +40,23 @@ record TaskPatch(
             merged.putAll(later.fields);
         }
         return new TaskPatch(pick(project, later.project), pick(title, later.title),
-                pick(assignees, later.assignees), pick(participants, later.participants),
-                pick(auditors, later.auditors), pick(descriptionPrefix, later.descriptionPrefix),
+                join(assignees, later.assignees), join(participants, later.participants),
+                join(auditors, later.auditors), pick(descriptionPrefix, later.descriptionPrefix),
                 pick(descriptionSuffix, later.descriptionSuffix), pick(status, later.status), merged);
     }
 
     private static <T> T pick(T earlier, T later) {
         return later != null ? later : earlier;
+    }
+
+    /** People add up: "urgent → also Alice" must not drop the assignee an earlier rule chose. */
+    private static <T> List<T> join(List<T> earlier, List<T> later) {
+        if (earlier == null || later == null) {
+            return later != null ? later : earlier;
+        }
+        List<T> all = new ArrayList<>(earlier);
+        all.addAll(later);
+        return all;
     }
 
     /** Every template, for checking that the names they use exist. */

@@ -70,7 +70,7 @@
  *
  * <h3>Order and merging</h3>
  * Rules are tried top to bottom (admin rules first). Every matching rule applies: its extracted values and
- * settings override earlier ones (lists are replaced, not joined); the last matching rule with an action
+ * settings override earlier ones (people lists — assignees, participants, auditors — are joined); the last matching rule with an action
  * decides the action. A matching rule with {@code onlyThisRule} applies alone: earlier matches are dropped and
  * later rules are not tried (the first such rule wins). The default rule's settings are the base of the merge;
  * its action (create task or ignore) is taken when no matching rule has one.

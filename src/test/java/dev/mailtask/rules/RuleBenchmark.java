@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * <pre>mvn -B test -Dtest=RuleBenchmark -Dmailtask.benchmark=1</pre>
  *
  * and read the figures in {@code target/surefire-reports/dev.mailtask.rules.RuleBenchmark-output.txt}
- * (surefire redirects test output there; they are printed to stderr too). {@code -Dmailtask.benchmark=N}
+ * (surefire redirects test output there). {@code -Dmailtask.benchmark=N}
  * measures N seconds per size, after as long a warm-up.
  */
 class RuleBenchmark {
@@ -39,7 +39,6 @@ class RuleBenchmark {
             measure(out, size, ruleFile(size, false), " (no body regexes)", mail, seconds);
         }
         System.out.print(out);
-        System.err.print(out);
     }
 
     private static void measure(StringBuilder out, int size, String file, String label, InboundMail mail,

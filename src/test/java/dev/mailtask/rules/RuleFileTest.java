@@ -341,13 +341,13 @@ class RuleFileTest {
     }
 
     @Test
-    void exampleFileSendsAnUrgentInvoiceToBillingWithAliceAssigned() {
+    void exampleFileSendsAnUrgentInvoiceToBillingWithAliceAdded() {
         RuleDecision d = SUPPORT.evaluate(mail().subject("Re: Invoice INV-2024-117 is overdue — urgent")
                 .body("Dear support, ...").build());
         assertThat(d.action()).isEqualTo(RuleAction.CREATE_TASK);
         assertThat(d.values()).isEqualTo(Map.of("invoice", "INV-2024-117"));
         assertThat(d.task()).isEqualTo(new TaskSettings(1, "Invoice INV-2024-117: Invoice INV-2024-117 is overdue — urgent",
-                List.of("alice"), List.of("bob"), null,
+                List.of("bob", "alice"), List.of("bob"), null,
                 "Billing question from Carol Client about invoice INV-2024-117.\n\n", null, null, Map.of()));
         assertThat(d.why()).isEqualTo("create task — chosen by rule 'Invoices', the last matching rule with a main"
                 + " action; settings merged from rules 'Invoices', 'Urgent'");
@@ -384,7 +384,7 @@ class RuleFileTest {
         JsonNode tree = json.readTree(json.writeValueAsString(d));
         assertThat(tree.get("action").asText()).isEqualTo("CREATE_TASK");
         assertThat(tree.get("values").get("invoice").asText()).isEqualTo("INV-7");
-        assertThat(tree.get("task").get("assignees").get(0).asText()).isEqualTo("alice");
+        assertThat(tree.get("task").get("assignees").get(1).asText()).isEqualTo("alice");
         JsonNode urgent = tree.get("trace").get("rules").get(2);
         assertThat(urgent.get("name").asText()).isEqualTo("Urgent");
         assertThat(urgent.get("outcome").asText()).isEqualTo("APPLIED");

@@ -327,12 +327,12 @@ class RuleSuiteTest {
                 "- name: A\n  conditions: any mail\n  action: contact only\n"
                         + "- name: B\n  conditions: any mail\n  set: {title: X}\n",
                 mail()).gives(CONTACT_ONLY, "A", "B"));
-        c.add(when("lists are replaced, not joined; 'set' overrides its own rule's createTask",
+        c.add(when("people lists are joined; 'set' overrides its own rule's createTask",
                 "- name: A\n  conditions: any mail\n  action:\n    createTask: {assignees: [alice]}\n"
                         + "- name: B\n  conditions: any mail\n  action:\n    createTask: {assignees: [bob], title: B}\n"
                         + "  set: {title: C}\n",
                 mail()).gives(CREATE_TASK, "A", "B").and(d -> assertThat(d.task()).isEqualTo(settings(null, "C",
-                        List.of("bob")))));
+                        List.of("alice", "bob")))));
         c.add(when("later extractions override earlier ones",
                 "- name: A\n  conditions: any mail\n  extract:\n    - {name: v, after: \"One:\"}\n  action: create task\n"
                         + "- name: B\n  conditions: any mail\n  extract:\n    - {name: v, after: \"Two:\"}\n"
