@@ -152,8 +152,7 @@ public final class IntakeService {
     }
 
     /**
-     * Each addressed rule set decides; one mail still makes one outcome. An address without rules creates a
-     * task. The strongest action wins (add comment, create task, contact only, ignore: ignoring needs every
+     * Each addressed rule set decides; one mail still makes one outcome. The strongest action wins (add comment, create task, contact only, ignore: ignoring needs every
      * address to agree, so nothing is dropped because one address's rules did not care), and the task settings
      * merge in address order.
      */
@@ -163,13 +162,12 @@ public final class IntakeService {
         List<RuleDecision> ruled = new ArrayList<>();
         boolean unruled = false;
         for (Recipient recipient : known) {
-            Optional<RuleSet> set = rules.forAddress(localPart(recipient.address()));
-            if (set.isEmpty()) {
-                unruled = true;
-                continue;
-            }
+            // An address without rules has the default rule only: create a task. It is traced all the same,
+            // so every mail's record says which rules (none) decided it.
+            String address = localPart(recipient.address());
+            RuleSet set = rules.forAddress(address).orElseGet(() -> RuleSet.defaultOnly(address));
             facts = facts == null ? MailFacts.of(mail) : facts;
-            ruled.add(set.get().evaluate(facts));
+            ruled.add(set.evaluate(facts));
         }
         List<Trace> traces = ruled.stream().map(RuleDecision::trace).toList();
         TaskSettings settings = TaskSettingsMerge.merge(ruled.stream().map(RuleDecision::task).toList());

@@ -77,6 +77,9 @@ class ImapIntakeTest {
         assertThat(message.get("status").asText()).isEqualTo("PROCESSED");
         assertThat(message.get("decision").asText()).contains("virtual address support@test.mailtask");
         assertThat(message.get("taskId").asLong()).isEqualTo(task.get("id").asLong());
+        JsonNode trace = message.get("trace").get(0);
+        assertThat(trace.get("address").asText()).as("no rule file here: the default rule, traced").isEqualTo("support");
+        assertThat(trace.get("defaultUsed").asBoolean()).isTrue();
         HttpResponse<byte[]> raw = bundle.get("/api/messages/" + record.id() + "/raw");
         assertThat(new String(raw.body(), StandardCharsets.UTF_8)).contains("Message-ID: <printer-1@client.example>");
     }
