@@ -7,6 +7,7 @@ import dev.mailtask.api.MessageApi;
 import dev.mailtask.api.RulesApi;
 import dev.mailtask.api.ReadApi;
 import dev.mailtask.contacts.People;
+import dev.mailtask.conversation.Outbox;
 import dev.mailtask.directory.AccountsFile;
 import dev.mailtask.directory.MailAccount;
 import dev.mailtask.directory.MailAccountRecord;
@@ -20,7 +21,9 @@ import dev.mailtask.store.DatabaseSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
@@ -35,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * server for the standalone bundle.
  *
  * <p>Bean names: {@code mailtaskDatabase}, {@code mailtaskIntake}, {@code mailtaskRules}, {@code mailtaskMailSource}, {@code mailtaskMailBinding},
- * {@code mailtaskReadApi}, {@code mailtaskDirectoryApi}, {@code mailtaskMessageApi}, {@code mailtaskRulesApi}, {@code mailtaskApiAuth}, {@code mailtaskApiErrors}, {@code mailtaskMailboxRoutes}.
+ * {@code mailtaskReadApi}, {@code mailtaskDirectoryApi}, {@code mailtaskMessageApi}, {@code mailtaskRulesApi}, {@code mailtaskApiAuth}, {@code mailtaskApiErrors}, {@code mailtaskAccountRoutes}, {@code mailtaskOutbox}.
  */
 public class MailtaskConfiguration implements CamelConfiguration {
 
@@ -83,6 +86,9 @@ public class MailtaskConfiguration implements CamelConfiguration {
 
         registry.bind("mailtaskDatabase", database);
         registry.bind("mailtaskIntake", intake);
+        registry.bind("mailtaskOutbox", new Outbox(database, Clock.systemUTC(),
+                Duration.ofMillis(Long.parseLong(property(properties, "mailtask.outbox.first-retry", "30000"))),
+                Integer.parseInt(property(properties, "mailtask.outbox.max-attempts", "10"))));
         registry.bind("mailtaskRules", rules);
         registry.bind("mailtaskMailSource", new MailSource());
         registry.bind("mailtaskMailBinding", new RawMailBinding());
@@ -94,7 +100,26 @@ public class MailtaskConfiguration implements CamelConfiguration {
                 accounts.stream().flatMap(a -> a.domains().stream()).distinct().toList()));
         registry.bind("mailtaskApiAuth", new ApiAuth(token));
         registry.bind("mailtaskApiErrors", new ApiErrors());
-        registry.bind("mailtaskMailboxRoutes", new MailboxRoutes(accounts));
+        registry.bind("mailtaskAccountRoutes", new AccountRoutes(accounts));
+        for (MailAccount account : accounts) {
+            if (account.smtp() != null) {
+                registry.bind("mailtaskSmtpProperties-" + account.id(), smtpProperties(account.smtp()));
+            }
+        }
+    }
+
+    /** JavaMail settings of one account's sender: STARTTLS as configured, and no endless waits. */
+    static Properties smtpProperties(MailAccount.Smtp smtp) {
+        Properties p = new Properties();
+        String prefix = "mail." + smtp.protocol() + ".";
+        if (smtp.starttls()) {
+            p.setProperty(prefix + "starttls.enable", "true");
+            p.setProperty(prefix + "starttls.required", "true");
+        }
+        p.setProperty(prefix + "connectiontimeout", "30000");
+        p.setProperty(prefix + "timeout", "60000");
+        p.setProperty(prefix + "writetimeout", "60000");
+        return p;
     }
 
     static String property(PropertiesComponent properties, String key, String fallback) {

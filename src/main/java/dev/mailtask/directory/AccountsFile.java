@@ -16,7 +16,9 @@ public final class AccountsFile {
     private static final Set<String> TOP_KEYS = Set.of("accounts");
     private static final Set<String> ACCOUNT_KEYS = Set.of("id", "protocol", "host", "port", "username", "password",
             "folder", "pollDelay", "maxMessagesPerPoll", "address", "domains", "addresses", "deleteAfterProcessing",
-            "quarantineFolder", "enabled");
+            "quarantineFolder", "enabled", "smtp", "signature", "default");
+    private static final Set<String> SMTP_KEYS = Set.of("protocol", "host", "port", "username", "password",
+            "starttls");
     private static final Set<String> PROTOCOLS = Set.of("imap", "imaps", "pop3", "pop3s");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{[^{}]+}}");
@@ -65,11 +67,7 @@ public final class AccountsFile {
         int port = e.containsKey("port") ? e.get("port").integer(1, 65535) : defaultPort(protocol);
         String username = YamlNode.required(node, e, "username").scalar();
         YamlNode passwordNode = YamlNode.required(node, e, "password");
-        String password = passwordNode.literal();
-        if (!PLACEHOLDER.matcher(password).matches()) {
-            throw passwordNode.error("password must be a placeholder such as {{env:MAILTASK_" + id.toUpperCase()
-                    .replace('-', '_') + "_PASSWORD}}: secrets never live in configuration files");
-        }
+        String password = placeholder(passwordNode, id);
         boolean imap = protocol.startsWith("imap");
         String folder = e.containsKey("folder") ? e.get("folder").scalar() : "INBOX";
         long delay = e.containsKey("pollDelay") ? duration(e.get("pollDelay")) : 60_000;
@@ -84,8 +82,37 @@ public final class AccountsFile {
         boolean delete = e.containsKey("deleteAfterProcessing") ? e.get("deleteAfterProcessing").bool() : !imap;
         String quarantine = e.containsKey("quarantineFolder") ? e.get("quarantineFolder").scalar() : "Quarantine";
         boolean enabled = !e.containsKey("enabled") || e.get("enabled").bool();
+        MailAccount.Smtp smtp = e.containsKey("smtp") ? smtp(e.get("smtp"), id) : null;
+        String signature = e.containsKey("signature") ? e.get("signature").scalar() : "";
+        boolean defaultSender = e.containsKey("default") && e.get("default").bool();
         return new MailAccount(id, protocol, host, port, username, password, folder, delay, batch, address, domains,
-                addresses, delete, quarantine, enabled);
+                addresses, delete, quarantine, enabled, smtp, signature, defaultSender);
+    }
+
+    private static MailAccount.Smtp smtp(YamlNode node, String id) {
+        Map<String, YamlNode> e = node.mapping(SMTP_KEYS);
+        String protocol = e.containsKey("protocol") ? e.get("protocol").scalar().toLowerCase() : "smtp";
+        if (!protocol.equals("smtp") && !protocol.equals("smtps")) {
+            throw e.get("protocol").error("smtp protocol '" + protocol + "' is not smtp or smtps");
+        }
+        String host = YamlNode.required(node, e, "host").scalar();
+        int port = e.containsKey("port") ? e.get("port").integer(1, 65535) : protocol.equals("smtps") ? 465 : 587;
+        String username = e.containsKey("username") ? e.get("username").scalar() : null;
+        String password = e.containsKey("password") ? placeholder(e.get("password"), id + "_SMTP") : null;
+        if ((username == null) != (password == null)) {
+            throw node.error("smtp needs both username and password, or neither");
+        }
+        boolean starttls = e.containsKey("starttls") ? e.get("starttls").bool() : protocol.equals("smtp");
+        return new MailAccount.Smtp(protocol, host, port, username, password, starttls);
+    }
+
+    private static String placeholder(YamlNode node, String id) {
+        String value = node.literal();
+        if (!PLACEHOLDER.matcher(value).matches()) {
+            throw node.error("password must be a placeholder such as {{env:MAILTASK_" + id.toUpperCase()
+                    .replace('-', '_') + "_PASSWORD}}: secrets never live in configuration files");
+        }
+        return value;
     }
 
     private static int defaultPort(String protocol) {

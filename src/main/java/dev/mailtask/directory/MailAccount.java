@@ -18,6 +18,10 @@ import java.util.Locale;
  * @param addresses             further single addresses this mailbox receives
  * @param deleteAfterProcessing delete from the server once committed (else IMAP marks it seen)
  * @param quarantineFolder      IMAP folder unprocessable mail is moved to
+ * @param smtp                  how mail goes out from this account; null for a receive-only account
+ * @param signature             appended to every comment mailed from this account ("" for none)
+ * @param defaultSender         the account mail goes out from when neither the client's account nor the
+ *                              project's is known
  */
 public record MailAccount(
         String id,
@@ -34,11 +38,26 @@ public record MailAccount(
         List<String> addresses,
         boolean deleteAfterProcessing,
         String quarantineFolder,
-        boolean enabled) {
+        boolean enabled,
+        Smtp smtp,
+        String signature,
+        boolean defaultSender) {
+
+    /**
+     * The account's outgoing server.
+     *
+     * @param protocol smtp or smtps
+     * @param username null when the server takes mail without login
+     * @param password a placeholder such as {@code {{env:NAME}}}, or null without login
+     * @param starttls upgrade a plain connection with STARTTLS (required when true)
+     */
+    public record Smtp(String protocol, String host, int port, String username, String password, boolean starttls) {
+    }
 
     public MailAccount {
         domains = domains.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList();
         addresses = addresses.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
+        signature = signature == null ? "" : signature;
     }
 
     public boolean isImap() {

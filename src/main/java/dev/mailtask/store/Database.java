@@ -3,6 +3,7 @@ package dev.mailtask.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.mailtask.contacts.Contact;
+import dev.mailtask.conversation.OutboxMail;
 import dev.mailtask.directory.Employee;
 import dev.mailtask.directory.MailAccountRecord;
 import dev.mailtask.directory.Project;
@@ -72,7 +73,8 @@ public final class Database implements AutoCloseable {
         return new HibernatePersistenceConfiguration("mailtask")
                 .managedClasses(MailAccountRecord.class, Employee.class, Project.class, VirtualAddress.class,
                         Contact.class, Task.class, Comment.class, Attachment.class, MessageRecord.class,
-                        RawMail.class, RuleSetSource.class)
+                        RawMail.class, RuleSetSource.class,
+                        OutboxMail.class)
                 .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .property(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
                 .property(AvailableSettings.ORDER_INSERTS, true)

@@ -9,10 +9,14 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /** A comment on a task, written by an employee or a contact. */
 @Entity
@@ -43,6 +47,18 @@ public class Comment {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    /** The employees told of this comment; a reply to it tells them again. */
+    @ManyToMany
+    @JoinTable(name = "comment_notified_employee", joinColumns = @JoinColumn(name = "comment_id"),
+            inverseJoinColumns = @JoinColumn(name = "employee_id"))
+    private Set<Employee> notifiedEmployees = new LinkedHashSet<>();
+
+    /** The contacts it was mailed to; only they ever get it. */
+    @ManyToMany
+    @JoinTable(name = "comment_notified_contact", joinColumns = @JoinColumn(name = "comment_id"),
+            inverseJoinColumns = @JoinColumn(name = "contact_id"))
+    private Set<Contact> notifiedContacts = new LinkedHashSet<>();
 
     protected Comment() {
     }
@@ -79,6 +95,14 @@ public class Comment {
 
     public boolean hidden() {
         return hidden;
+    }
+
+    public Set<Employee> notifiedEmployees() {
+        return notifiedEmployees;
+    }
+
+    public Set<Contact> notifiedContacts() {
+        return notifiedContacts;
     }
 
     public Instant createdAt() {

@@ -56,6 +56,26 @@ class AccountsFileTest {
     }
 
     @Test
+    void smtpSettingsWithDefaultsAndPlaceholderPasswordsOnly() {
+        String base = """
+                accounts:
+                  - id: a
+                    protocol: imaps
+                    host: h
+                    username: u
+                    password: "{{p}}"
+                    address: a@b.c
+                """;
+        MailAccount.Smtp smtp = read(base + "    smtp: {host: smtp.b.c, username: u, password: \"{{q}}\"}\n").get(0).smtp();
+        assertThat(smtp).isEqualTo(new MailAccount.Smtp("smtp", "smtp.b.c", 587, "u", "{{q}}", true));
+        assertThatThrownBy(() -> read(base + "    smtp: {host: s, username: u, password: secret}\n"))
+                .hasMessageStartingWith("accounts.yaml:8: password must be a placeholder");
+        assertThatThrownBy(() -> read(base + "    smtp: {host: s, username: u}\n"))
+                .hasMessageStartingWith("accounts.yaml:8: smtp needs both username and password");
+        assertThat(read(base + "    smtp: {protocol: smtps, host: s}\n").get(0).smtp().port()).isEqualTo(465);
+    }
+
+    @Test
     void literalPasswordIsRejectedWithFileAndLine() {
         assertThatThrownBy(() -> read("""
                 accounts:
@@ -102,7 +122,11 @@ class AccountsFileTest {
     void shippedAccountFilesAreValid() {
         assertThat(AccountsFile.load(Path.of("config/accounts.yaml"), v -> v)).hasSize(3)
                 .allSatisfy(a -> assertThat(a.enabled()).isFalse());
-        assertThat(AccountsFile.load(Path.of("config/demo/accounts.yaml"), v -> v.replace("{{mailtask.demo.imap-port}}",
-                "2143").replace("{{mailtask.demo.host}}", "127.0.0.1"))).hasSize(1);
+        List<MailAccount> demo = AccountsFile.load(Path.of("config/demo/accounts.yaml"), v -> v
+                .replace("{{mailtask.demo.imap-port}}", "2143").replace("{{mailtask.demo.smtp-port}}", "2525")
+                .replace("{{mailtask.demo.host}}", "127.0.0.1"));
+        assertThat(demo).hasSize(1);
+        assertThat(demo.get(0).smtp()).isEqualTo(new MailAccount.Smtp("smtp", "127.0.0.1", 2525, null, null, false));
+        assertThat(demo.get(0).defaultSender()).isTrue();
     }
 }

@@ -14,7 +14,7 @@ class AddressResolverTest {
 
     private static final MailAccount ACCOUNT = new MailAccount("main", "imap", "h", 143, "u", "{{p}}", "INBOX", 1000,
             10, "support@example.com", List.of("tasks.example.com"), List.of("sales@example.org"), false,
-            "Quarantine", true);
+            "Quarantine", true, null, "", false);
 
     private static final DirectoryLookup DIRECTORY = new DirectoryLookup() {
         @Override

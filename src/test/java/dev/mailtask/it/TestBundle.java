@@ -64,8 +64,14 @@ final class TestBundle implements AutoCloseable {
                     pollDelay: %s
                     address: support@%s
                     domains: [%s]
+                    smtp:
+                      host: 127.0.0.1
+                      port: %d
+                      starttls: false
+                    signature: "--\\nTest support"
+                    default: true
                 """.formatted(mail.imapPort(), TestMailServer.MAILBOX, pollDelay, TestMailServer.DOMAIN,
-                TestMailServer.DOMAIN);
+                TestMailServer.DOMAIN, mail.smtpPort());
     }
 
     static String pop3Account(TestMailServer mail, boolean delete) {

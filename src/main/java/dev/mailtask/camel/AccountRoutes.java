@@ -5,15 +5,16 @@ import java.util.List;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * One poller route per enabled account, each made from the {@code mailbox-poller} route template in
- * {@code routes/mailbox.camel.yaml}. Camel adds templated routes after every other route, so the template
- * is there by then.
+ * The routes of each enabled account: a poller from the {@code mailbox-poller} template
+ * ({@code routes/mailbox.camel.yaml}) and, when it sends mail, a sender {@code direct:smtp-<id>} from the
+ * {@code smtp-sender} or {@code smtp-sender-anonymous} template ({@code routes/outbox.camel.yaml}). Camel adds
+ * templated routes after every other route, so the templates are there by then.
  */
-public final class MailboxRoutes extends RouteBuilder {
+public final class AccountRoutes extends RouteBuilder {
 
     private final List<MailAccount> accounts;
 
-    public MailboxRoutes(List<MailAccount> accounts) {
+    public AccountRoutes(List<MailAccount> accounts) {
         this.accounts = List.copyOf(accounts);
     }
 
@@ -36,6 +37,20 @@ public final class MailboxRoutes extends RouteBuilder {
                     .parameter("maxMessagesPerPoll", String.valueOf(account.maxMessagesPerPoll()))
                     .parameter("deleteAfterProcessing", String.valueOf(account.deleteAfterProcessing()))
                     .parameter("quarantineFolder", account.quarantineFolder());
+            MailAccount.Smtp smtp = account.smtp();
+            if (smtp == null) {
+                continue;
+            }
+            var sender = templatedRoute(smtp.username() == null ? "smtp-sender-anonymous" : "smtp-sender")
+                    .routeId("smtp-" + account.id())
+                    .parameter("accountId", account.id())
+                    .parameter("protocol", smtp.protocol())
+                    .parameter("host", smtp.host())
+                    .parameter("port", String.valueOf(smtp.port()))
+                    .parameter("starttls", String.valueOf(smtp.starttls()));
+            if (smtp.username() != null) {
+                sender.parameter("username", smtp.username()).parameter("password", smtp.password());
+            }
         }
     }
 }
