@@ -61,7 +61,7 @@ public final class ReadApi {
                     t.assignees().stream().map(ReadApi::person).toList(),
                     participants,
                     attachments(session, t.id()),
-                    t.comments().stream().map(ReadApi::comment).toList(),
+                    comments(session, t),
                     iso(t.createdAt()));
         });
     }
@@ -145,10 +145,25 @@ public final class ReadApi {
                 .toList();
     }
 
-    private static Views.CommentView comment(Comment c) {
-        Views.Person author = c.authorEmployee() != null ? person(c.authorEmployee())
-                : c.authorContact() != null ? person(c.authorContact()) : null;
-        return new Views.CommentView(c.id(), author, c.body(), c.hidden(), iso(c.createdAt()));
+    /** Comments with whom each was for and, per recipient, where its mail stands. */
+    private static List<Views.CommentView> comments(org.hibernate.Session session, Task t) {
+        java.util.Map<Long, List<Views.Delivery>> deliveries = new java.util.HashMap<>();
+        session.createSelectionQuery("select o.commentId, o.recipient, o.status, o.attempts, o.lastError, o.sentAt,"
+                        + " o.messageId from OutboxMail o where o.taskId = :task order by o.id", Object[].class)
+                .setParameter("task", t.id())
+                .getResultList()
+                .forEach(r -> deliveries.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(new Views.Delivery(
+                        (String) r[1], r[2].toString(), (Integer) r[3], (String) r[4], iso((Instant) r[5]),
+                        (String) r[6])));
+        return t.comments().stream().map(c -> {
+            Views.Person author = c.authorEmployee() != null ? person(c.authorEmployee())
+                    : c.authorContact() != null ? person(c.authorContact()) : null;
+            List<Views.Person> notified = new ArrayList<>();
+            c.notifiedEmployees().forEach(e -> notified.add(person(e)));
+            c.notifiedContacts().forEach(x -> notified.add(person(x)));
+            return new Views.CommentView(c.id(), author, c.body(), c.hidden(), iso(c.createdAt()), notified,
+                    deliveries.getOrDefault(c.id(), List.of()));
+        }).toList();
     }
 
     private static Views.Person person(Employee e) {

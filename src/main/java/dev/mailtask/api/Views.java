@@ -21,7 +21,12 @@ public final class Views {
             boolean inline, String sha256, String href) {
     }
 
-    public record CommentView(long id, Person author, String text, boolean hidden, String createdAt) {
+    public record Delivery(String recipient, String status, int attempts, String lastError, String sentAt,
+            String messageId) {
+    }
+
+    public record CommentView(long id, Person author, String text, boolean hidden, String createdAt,
+            List<Person> notified, List<Delivery> deliveries) {
     }
 
     public record TaskDetail(long id, long number, String title, String status, String description,

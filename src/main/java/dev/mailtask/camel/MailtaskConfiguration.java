@@ -2,12 +2,18 @@ package dev.mailtask.camel;
 
 import dev.mailtask.api.ApiAuth;
 import dev.mailtask.api.ApiErrors;
+import dev.mailtask.api.CommentsApi;
 import dev.mailtask.api.DirectoryApi;
 import dev.mailtask.api.MessageApi;
 import dev.mailtask.api.RulesApi;
 import dev.mailtask.api.ReadApi;
 import dev.mailtask.contacts.People;
+import dev.mailtask.conversation.CommentService;
+import dev.mailtask.conversation.OurIds;
 import dev.mailtask.conversation.Outbox;
+import dev.mailtask.conversation.Threads;
+import dev.mailtask.outbound.MailComposer;
+import dev.mailtask.outbound.ReplyTokens;
 import dev.mailtask.directory.AccountsFile;
 import dev.mailtask.directory.MailAccount;
 import dev.mailtask.directory.MailAccountRecord;
@@ -38,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * server for the standalone bundle.
  *
  * <p>Bean names: {@code mailtaskDatabase}, {@code mailtaskIntake}, {@code mailtaskRules}, {@code mailtaskMailSource}, {@code mailtaskMailBinding},
- * {@code mailtaskReadApi}, {@code mailtaskDirectoryApi}, {@code mailtaskMessageApi}, {@code mailtaskRulesApi}, {@code mailtaskApiAuth}, {@code mailtaskApiErrors}, {@code mailtaskAccountRoutes}, {@code mailtaskOutbox}.
+ * {@code mailtaskReadApi}, {@code mailtaskDirectoryApi}, {@code mailtaskMessageApi}, {@code mailtaskCommentsApi}, {@code mailtaskRulesApi}, {@code mailtaskApiAuth}, {@code mailtaskApiErrors}, {@code mailtaskAccountRoutes}, {@code mailtaskOutbox}.
  */
 public class MailtaskConfiguration implements CamelConfiguration {
 
@@ -80,8 +86,10 @@ public class MailtaskConfiguration implements CamelConfiguration {
         RuleBook rules = new RuleBook(Path.of(property(properties, "mailtask.rules.dir", "config/rules")), database,
                 Clock.systemUTC());
         rules.reloadIfChanged().forEach(change -> LOG.info("Rules: {}", change));
+        People people = new People();
+        OurIds ourIds = new OurIds(database, accounts);
         IntakeService intake = new IntakeService(database, new MailParser(), new AddressResolver(accounts), rules,
-                new People(), Clock.systemUTC(),
+                new Threads(ourIds, people), people, Clock.systemUTC(),
                 Integer.parseInt(property(properties, "mailtask.intake.max-cc-participants", "20")));
 
         registry.bind("mailtaskDatabase", database);
@@ -94,6 +102,8 @@ public class MailtaskConfiguration implements CamelConfiguration {
         registry.bind("mailtaskMailBinding", new RawMailBinding());
         registry.bind("mailtaskReadApi", new ReadApi(database));
         registry.bind("mailtaskMessageApi", new MessageApi(intake));
+        registry.bind("mailtaskCommentsApi", new CommentsApi(new CommentService(database, accounts, ourIds,
+                new MailComposer(), new ReplyTokens(), Clock.systemUTC())));
         registry.bind("mailtaskRulesApi", new RulesApi(rules, intake,
                 accounts.isEmpty() ? "default" : accounts.get(0).id()));
         registry.bind("mailtaskDirectoryApi", new DirectoryApi(database,

@@ -37,6 +37,17 @@ public final class People {
         return found.isEmpty() ? null : found.get(0);
     }
 
+    /** The employee or contact with this address, or null: nobody is created. */
+    public Person find(Session session, MailAddress address) {
+        String email = address.normalized();
+        Employee employee = employeeByEmail(session, email);
+        if (employee != null) {
+            return new Person(employee, null);
+        }
+        Contact contact = contactByEmail(session, email);
+        return contact == null ? null : new Person(null, contact);
+    }
+
     /** Longest address kept (RFC 5321 allows 254); anything longer is not a mailbox anyone can answer. */
     public static final int MAX_EMAIL = 320;
 

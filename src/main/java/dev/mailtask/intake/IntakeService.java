@@ -1,6 +1,7 @@
 package dev.mailtask.intake;
 
 import dev.mailtask.contacts.People;
+import dev.mailtask.conversation.Threads;
 import dev.mailtask.directory.Employee;
 import dev.mailtask.directory.Project;
 import dev.mailtask.directory.VirtualAddress;
@@ -61,13 +62,15 @@ public final class IntakeService {
     private final MailParser parser;
     private final AddressResolver resolver;
     private final RuleBook rules;
+    private final Threads threads;
     private final People people;
     private final Clock clock;
     private final int maxCcParticipants;
 
     public IntakeService(Database database, MailParser parser, AddressResolver resolver, RuleBook rules,
-            People people, Clock clock, int maxCcParticipants) {
+            Threads threads, People people, Clock clock, int maxCcParticipants) {
         this.database = database;
+        this.threads = threads;
         this.rules = rules;
         this.parser = parser;
         this.resolver = resolver;
@@ -117,11 +120,6 @@ public final class IntakeService {
             return IntakeDecision.recordOnly(IntakeAction.REJECT, received, mail, key, recipients,
                     "rejected: no recipient is an address of ours", null);
         }
-        List<Recipient> known = recipients.stream().filter(Recipient::known).toList();
-        if (known.isEmpty()) {
-            return IntakeDecision.recordOnly(IntakeAction.REJECT, received, mail, key, recipients,
-                    "rejected: no such address: " + addresses(recipients), null);
-        }
         MailReport report = mail.report();
         if (IGNORED_REPORTS.contains(report.kind())) {
             // Machines answering machines: never a task, never a reply (the mail loop starts here otherwise).
@@ -130,6 +128,19 @@ public final class IntakeService {
                             + String.join("; ", report.signals()) + ")", null);
         }
         SubjectDirectives subject = SubjectDirectives.of(mail.subject());
+        // A reply to one of our mails continues its task, whichever of our addresses it came to.
+        Optional<Threads.Match> thread = threads.find(session, mail);
+        if (thread.isPresent()) {
+            return new IntakeDecision(IntakeAction.ADD_COMMENT, received, mail, key, recipients,
+                    "add comment: reply to task #" + thread.get().taskNumber() + " (" + thread.get().signal() + ")",
+                    null, thread.get().taskId(), Titles.fromSubject(subject.subject()), subject.notifyPeople(), null,
+                    null);
+        }
+        List<Recipient> known = recipients.stream().filter(Recipient::known).toList();
+        if (known.isEmpty()) {
+            return IntakeDecision.recordOnly(IntakeAction.REJECT, received, mail, key, recipients,
+                    "rejected: no such address: " + addresses(recipients), null);
+        }
         String title = Titles.fromSubject(subject.subject());
         // A task address means "this belongs to that task": it wins over every other address of the mail.
         for (Recipient recipient : known) {

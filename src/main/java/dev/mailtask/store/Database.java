@@ -3,6 +3,7 @@ package dev.mailtask.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.mailtask.contacts.Contact;
+import dev.mailtask.conversation.InstanceSetting;
 import dev.mailtask.conversation.OutboxMail;
 import dev.mailtask.directory.Employee;
 import dev.mailtask.directory.MailAccountRecord;
@@ -74,7 +75,7 @@ public final class Database implements AutoCloseable {
                 .managedClasses(MailAccountRecord.class, Employee.class, Project.class, VirtualAddress.class,
                         Contact.class, Task.class, Comment.class, Attachment.class, MessageRecord.class,
                         RawMail.class, RuleSetSource.class,
-                        OutboxMail.class)
+                        OutboxMail.class, InstanceSetting.class)
                 .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .property(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
                 .property(AvailableSettings.ORDER_INSERTS, true)

@@ -107,6 +107,26 @@ final class TestMailServer implements AutoCloseable {
         }
     }
 
+    /** The mails in someone's inbox (any address: each has a mailbox of its own here), as received. */
+    List<MimeMessage> inboxOf(String address) throws Exception {
+        Session session = Session.getInstance(new Properties());
+        try (Store store = session.getStore("imap")) {
+            store.connect("127.0.0.1", imapPort(), address, PASSWORD);
+            Folder folder = store.getFolder("INBOX");
+            folder.open(Folder.READ_ONLY);
+            List<MimeMessage> mails = new ArrayList<>();
+            for (Message m : folder.getMessages()) {
+                java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+                m.writeTo(raw);
+                mails.add(new MimeMessage(session, new ByteArrayInputStream(raw.toByteArray())));
+            }
+            folder.close(false);
+            return mails;
+        } catch (jakarta.mail.AuthenticationFailedException e) {
+            return List.of();
+        }
+    }
+
     /** Marks every mail in the inbox unseen again, as if the server had lost the flags. */
     void markAllUnseen() throws Exception {
         try (Store store = imapStore()) {

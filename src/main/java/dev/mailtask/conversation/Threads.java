@@ -1,0 +1,134 @@
+package dev.mailtask.conversation;
+
+import dev.mailtask.contacts.People;
+import dev.mailtask.mail.InboundMail;
+import dev.mailtask.mail.MailAddress;
+import dev.mailtask.outbound.OurMessageId;
+import dev.mailtask.outbound.ReplyTokens;
+import dev.mailtask.outbound.SubjectTags;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.hibernate.Session;
+
+/**
+ * Which task an incoming mail continues, by the signals our mail carries, strongest first: our own
+ * Message-ID in In-Reply-To/References (verified by its keyed hash) → any Message-ID we stored (their earlier
+ * mail, or ours) → the reply token in the address it was sent to → {@code [#N]} in the subject, but only from
+ * a participant of task N (a subject is easy to copy; Zammad's bug #5064 is what happens otherwise).
+ */
+public final class Threads {
+
+    /** The task a mail continues and the signal that said so. */
+    public record Match(long taskId, long taskNumber, Long commentId, String signal) {
+    }
+
+    private final OurIds ids;
+    private final People people;
+
+    public Threads(OurIds ids, People people) {
+        this.ids = ids;
+        this.people = people;
+    }
+
+    public Optional<Match> find(Session session, InboundMail mail) {
+        Optional<OurMessageId> ours = ids.get().repliedTo(mail);
+        if (ours.isPresent()) {
+            Optional<Match> byId = byNumber(session, ours.get().taskNumber(),
+                    ours.get().commentId().isPresent() ? ours.get().commentId().getAsLong() : null,
+                    "our Message-ID in In-Reply-To/References");
+            if (byId.isPresent()) {
+                return byId;
+            }
+        }
+        Optional<Match> stored = byStoredMessageId(session, mail);
+        if (stored.isPresent()) {
+            return stored;
+        }
+        for (MailAddress recipient : recipients(mail)) {
+            Optional<String> token = ReplyTokens.tokenOf(recipient);
+            if (token.isPresent()) {
+                List<Object[]> rows = session.createSelectionQuery("select o.taskId, o.commentId from OutboxMail o"
+                                + " where o.replyToken = :t", Object[].class)
+                        .setParameter("t", token.get()).getResultList();
+                if (!rows.isEmpty()) {
+                    return byId(session, (Long) rows.get(0)[0], (Long) rows.get(0)[1],
+                            "reply token in " + recipient.normalized());
+                }
+            }
+        }
+        OptionalLong tagged = SubjectTags.taskNumberIn(mail.subject());
+        if (tagged.isPresent() && mail.from() != null) {
+            Optional<Match> byTag = byNumber(session, tagged.getAsLong(), null, "[#" + tagged.getAsLong()
+                    + "] in the subject, from a participant");
+            if (byTag.isPresent() && isParticipant(session, byTag.get().taskId(), mail.from())) {
+                return byTag;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Is the sender the task's assigner, an assignee, or a participant (employee or contact)? */
+    private boolean isParticipant(Session session, long taskId, MailAddress from) {
+        People.Person person = people.find(session, from);
+        if (person == null) {
+            return false;
+        }
+        String query = person.employee() != null
+                ? "select count(t) from Task t where t.id = :task and (t.assignerEmployee = :p"
+                        + " or :p member of t.assignees or :p member of t.participantEmployees)"
+                : "select count(t) from Task t where t.id = :task and (t.assignerContact = :p"
+                        + " or :p member of t.participantContacts)";
+        return session.createSelectionQuery(query, Long.class)
+                .setParameter("task", taskId)
+                .setParameter("p", person.employee() != null ? person.employee() : person.contact())
+                .getSingleResult() > 0;
+    }
+
+    private static Optional<Match> byStoredMessageId(Session session, InboundMail mail) {
+        List<String> ids = new ArrayList<>();
+        if (mail.inReplyTo() != null) {
+            ids.add(mail.inReplyTo());
+        }
+        for (int i = mail.references().size() - 1; i >= 0; i--) {
+            ids.add(mail.references().get(i));
+        }
+        for (String id : ids) {
+            List<Object[]> outgoing = session.createSelectionQuery("select o.taskId, o.commentId from OutboxMail o"
+                    + " where o.messageId = :id", Object[].class).setParameter("id", id).setMaxResults(1)
+                    .getResultList();
+            if (!outgoing.isEmpty()) {
+                return byId(session, (Long) outgoing.get(0)[0], (Long) outgoing.get(0)[1],
+                        "a Message-ID we sent, " + id);
+            }
+            List<Object[]> incoming = session.createSelectionQuery("select m.taskId, m.commentId from MessageRecord m"
+                    + " where m.messageId = :id and m.taskId is not null", Object[].class).setParameter("id", id)
+                    .setMaxResults(1).getResultList();
+            if (!incoming.isEmpty()) {
+                return byId(session, (Long) incoming.get(0)[0], (Long) incoming.get(0)[1],
+                        "a Message-ID we received, " + id);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Match> byNumber(Session session, long number, Long commentId, String signal) {
+        List<Long> ids = session.createSelectionQuery("select t.id from Task t where t.number = :n", Long.class)
+                .setParameter("n", number).getResultList();
+        return ids.isEmpty() ? Optional.empty() : Optional.of(new Match(ids.get(0), number, commentId, signal));
+    }
+
+    private static Optional<Match> byId(Session session, long taskId, Long commentId, String signal) {
+        List<Long> numbers = session.createSelectionQuery("select t.number from Task t where t.id = :id", Long.class)
+                .setParameter("id", taskId).getResultList();
+        return numbers.isEmpty() ? Optional.empty() : Optional.of(new Match(taskId, numbers.get(0), commentId, signal));
+    }
+
+    private static List<MailAddress> recipients(InboundMail mail) {
+        List<MailAddress> all = new ArrayList<>(mail.deliveredTo());
+        all.addAll(mail.to());
+        all.addAll(mail.cc());
+        return all;
+    }
+}

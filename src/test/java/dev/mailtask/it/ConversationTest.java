@@ -1,0 +1,154 @@
+package dev.mailtask.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The conversation over a real mail server: a comment goes out as mail from the account the client wrote
+ * to, and the client's reply — written as a mail client writes it — comes back into the same task.
+ */
+class ConversationTest {
+
+    @TempDir
+    static Path dir;
+
+    static TestMailServer mail;
+    static TestBundle bundle;
+
+    @BeforeAll
+    static void start() throws Exception {
+        mail = new TestMailServer();
+        var settings = TestBundle.settings(dir, "jdbc:hsqldb:file:" + dir.resolve("db/mailtask"),
+                TestBundle.imapAccount(mail, "200ms"));
+        settings.put("mailtask.outbox.period", "200");
+        bundle = TestBundle.start(settings);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        bundle.close();
+        mail.close();
+    }
+
+    @Test
+    void commentGoesOutFromTheClientsAccountAndTheReplyLandsInTheSameTask() throws Exception {
+        mail.send(Mails.simple("conv-1@client.example", "Carol Client <carol@client.example>", "support@test.mailtask",
+                null, "Printer on fire", "Help!"), "support@test.mailtask");
+        JsonNode task = awaitTask("Printer on fire");
+        long id = task.get("id").asLong();
+        long number = task.get("number").asLong();
+
+        JsonNode posted = bundle.call("POST", "/api/tasks/" + id + "/comments", """
+                {"author": "alice", "text": "We are on our way.",
+                 "notify": {"employees": ["bob"], "contacts": ["carol@client.example"]}}""", 201);
+        assertThat(posted.get("mailedTo").get(0).asText()).isEqualTo("carol@client.example");
+
+        MimeMessage out = await().atMost(Duration.ofSeconds(20)).until(() -> mail.inboxOf("carol@client.example"),
+                inbox -> inbox.size() == 1).get(0);
+        assertThat(out.getHeader("From", null)).isEqualTo("Alice Adams <support@test.mailtask>");
+        assertThat(out.getHeader("To", null)).contains("carol@client.example");
+        assertThat(out.getSubject()).isEqualTo("Re: [#" + number + "] Printer on fire");
+        assertThat(out.getHeader("In-Reply-To", null)).isEqualTo("<conv-1@client.example>");
+        assertThat(out.getHeader("References", null)).contains("<conv-1@client.example>");
+        assertThat(out.getMessageID()).startsWith("<mt." + number + ".").endsWith("@test.mailtask>");
+        assertThat(out.getHeader("Reply-To", null)).matches("support\\+r[a-z2-7]+@test\\.mailtask");
+        assertThat(out.getHeader("Auto-Submitted")).as("a person's comment is not automatic").isNull();
+        String body = new String(out.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(body).contains("We are on our way.").contains("Test support");
+
+        JsonNode comment = await().atMost(Duration.ofSeconds(20)).until(() -> bundle.json("/api/tasks/" + id),
+                t -> t.get("comments").get(0).get("deliveries").get(0).get("status").asText().equals("SENT"))
+                .get("comments").get(0);
+        assertThat(comment.get("notified").findValuesAsText("email")).containsExactlyInAnyOrder(
+                "bob@staff.example", "carol@client.example");
+
+        // Carol answers as her mail client would: to the Reply-To, with the thread headers it received.
+        String reply = "From: Carol Client <carol@client.example>\r\n"
+                + "To: " + out.getHeader("Reply-To", null) + "\r\n"
+                + "Subject: Re: " + out.getSubject() + "\r\n"
+                + "Message-ID: <conv-2@client.example>\r\n"
+                + "In-Reply-To: " + out.getMessageID() + "\r\n"
+                + "References: <conv-1@client.example> " + out.getMessageID() + "\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\nThank you, hurry!\r\n";
+        mail.send(reply.getBytes(StandardCharsets.UTF_8), out.getHeader("Reply-To", null));
+
+        JsonNode replied = await().atMost(Duration.ofSeconds(20)).until(() -> bundle.json("/api/tasks/" + id),
+                t -> t.get("comments").size() == 2);
+        JsonNode answer = replied.get("comments").get(1);
+        assertThat(answer.get("text").asText()).startsWith("Thank you, hurry!");
+        assertThat(answer.get("author").get("email").asText()).isEqualTo("carol@client.example");
+        assertThat(ImapIntakeTestSupport.titles(bundle).stream().filter(t -> t.contains("Printer on fire"))).hasSize(1);
+    }
+
+    @Test
+    void replyWithoutThreadHeadersStillThreadsByTheReplyToken() throws Exception {
+        mail.send(Mails.simple("tok-1@client.example", "Dora <dora@client.example>", "support@test.mailtask",
+                null, "Broken lamp", "It flickers."), "support@test.mailtask");
+        JsonNode task = awaitTask("Broken lamp");
+        long id = task.get("id").asLong();
+        bundle.call("POST", "/api/tasks/" + id + "/comments", """
+                {"author": "bob", "text": "Which room?", "notify": {"contacts": ["dora@client.example"]}}""", 201);
+        MimeMessage out = await().atMost(Duration.ofSeconds(20)).until(() -> mail.inboxOf("dora@client.example"),
+                inbox -> inbox.size() == 1).get(0);
+
+        String reply = "From: dora@client.example\r\nTo: " + out.getHeader("Reply-To", null) + "\r\n"
+                + "Subject: room\r\nMessage-ID: <tok-2@client.example>\r\n\r\nRoom 12.\r\n";
+        mail.send(reply.getBytes(StandardCharsets.UTF_8), out.getHeader("Reply-To", null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> bundle.json("/api/tasks/" + id).get("comments").size() == 2);
+    }
+
+    @Test
+    void subjectTagThreadsOnlyForParticipants() throws Exception {
+        mail.send(Mails.simple("tag-1@client.example", "Eli <eli@client.example>", "support@test.mailtask",
+                null, "Door stuck", "x"), "support@test.mailtask");
+        JsonNode task = awaitTask("Door stuck");
+        long number = task.get("number").asLong();
+
+        mail.send(Mails.simple("tag-2@client.example", "eli@client.example", "support@test.mailtask", null,
+                "Re: [#" + number + "] Door stuck", "Still stuck."), "support@test.mailtask");
+        mail.send(Mails.simple("tag-3@stranger.example", "mallory@stranger.example", "support@test.mailtask", null,
+                "[#" + number + "] Door stuck", "I'm in your task now?"), "support@test.mailtask");
+
+        await().atMost(Duration.ofSeconds(20)).until(
+                () -> bundle.json("/api/tasks/" + task.get("id").asLong()).get("comments").size() == 1);
+        awaitTask("[#" + number + "] Door stuck");
+    }
+
+    @Test
+    void hiddenCommentsAndUnnotifiedContactsGetNoMail() throws Exception {
+        mail.send(Mails.simple("hid-1@client.example", "Finn <finn@client.example>", "support@test.mailtask",
+                null, "Secret plans", "x"), "support@test.mailtask");
+        long id = awaitTask("Secret plans").get("id").asLong();
+        JsonNode hidden = bundle.call("POST", "/api/tasks/" + id + "/comments", """
+                {"author": "alice", "text": "internal note", "hidden": true,
+                 "notify": {"contacts": ["finn@client.example"]}}""", 201);
+        assertThat(hidden.get("mailedTo")).isEmpty();
+        bundle.call("POST", "/api/tasks/" + id + "/comments", """
+                {"author": "alice", "text": "nobody told"}""", 201);
+        assertThat(bundle.call("POST", "/api/tasks/" + id + "/comments", "{\"author\":\"nobody\",\"text\":\"x\"}")
+                .statusCode()).isEqualTo(400);
+        assertThat(bundle.call("POST", "/api/tasks/999999/comments", "{\"author\":\"alice\",\"text\":\"x\"}")
+                .statusCode()).isEqualTo(404);
+        JsonNode comments = bundle.json("/api/tasks/" + id).get("comments");
+        assertThat(comments).hasSize(2);
+        assertThat(comments.findValues("deliveries")).allSatisfy(d -> assertThat(d).isEmpty());
+        assertThat(mail.inboxOf("finn@client.example")).isEmpty();
+    }
+
+    private static JsonNode awaitTask(String title) throws Exception {
+        long id = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> ImapIntakeTestSupport.taskId(bundle, title), Optional::isPresent).orElseThrow();
+        return bundle.json("/api/tasks/" + id);
+    }
+}
