@@ -9,7 +9,9 @@ import dev.mailtask.outbound.MailComposer;
 import dev.mailtask.outbound.MessageIds;
 import dev.mailtask.outbound.OutgoingMail;
 import dev.mailtask.outbound.ReplyTokens;
+import dev.mailtask.outbound.Signatures;
 import dev.mailtask.outbound.SubjectTags;
+import dev.mailtask.outbound.Threading;
 import dev.mailtask.store.Database;
 import dev.mailtask.tasks.Comment;
 import dev.mailtask.tasks.Task;
@@ -102,12 +104,16 @@ public final class CommentService {
         OutgoingMail.Builder mail = OutgoingMail.builder()
                 .from(account.address(), author.name())
                 .to(contact.email(), contact.name())
-                .replyTo(ReplyTokens.replyAddress(account.address(), token))
                 .subject((thread.inReplyTo() == null ? "" : "Re: ") + SubjectTags.tagged(task.title(), task.number()))
-                .text(request.text() + (account.signature().isEmpty() ? "" : "\n\n" + account.signature()))
+                .text(Signatures.appendText(request.text(), account.signature()))
                 .messageId(messageId)
                 .automatic(false)
                 .loopId(ids.domain());
+        try {
+            mail.replyTo(ReplyTokens.replyAddress(account.address(), token));
+        } catch (IllegalArgumentException e) {
+            token = null; // a mailbox name too long for a +token: the reply still threads by its Message-ID
+        }
         if (thread.inReplyTo() != null) {
             mail.inReplyTo(thread.inReplyTo()).references(thread.references());
         }
@@ -134,12 +140,13 @@ public final class CommentService {
             return new Thread(null, List.of());
         }
         MessageRecord last = theirs.get(0);
-        List<String> references = new ArrayList<>();
-        if (last.references() != null && !last.references().isBlank()) {
-            references.addAll(Arrays.asList(last.references().split(" ")));
+        if (!Threading.isValidMessageId(last.messageId())) {
+            return new Thread(null, List.of());
         }
-        references.add(last.messageId());
-        return new Thread(last.messageId(), references);
+        List<String> parentReferences = last.references() == null || last.references().isBlank() ? List.of()
+                : Arrays.asList(last.references().split(" "));
+        return new Thread(last.messageId(), Threading.references(last.messageId(), parentReferences,
+                last.inReplyTo()));
     }
 
     /** The client's account, else the project's, else the default (or the only) sending account. */

@@ -4,6 +4,7 @@ import dev.mailtask.contacts.People;
 import dev.mailtask.mail.InboundMail;
 import dev.mailtask.mail.MailAddress;
 import dev.mailtask.outbound.OurMessageId;
+import dev.mailtask.outbound.OwnMail;
 import dev.mailtask.outbound.ReplyTokens;
 import dev.mailtask.outbound.SubjectTags;
 import java.util.ArrayList;
@@ -30,6 +31,11 @@ public final class Threads {
     public Threads(OurIds ids, People people) {
         this.ids = ids;
         this.people = people;
+    }
+
+    /** Mail we sent ourselves (our loop header, or its own Message-ID is one of ours). */
+    public boolean isOurOwn(InboundMail mail) {
+        return new OwnMail(ids.get(), ids.get().domain()).isOurs(mail);
     }
 
     public Optional<Match> find(Session session, InboundMail mail) {
@@ -67,6 +73,16 @@ public final class Threads {
             }
         }
         return Optional.empty();
+    }
+
+    /** The outbox mail with this Message-ID (what a bounce reports on), or null. */
+    public Long outboxOf(Session session, String messageId) {
+        if (messageId == null) {
+            return null;
+        }
+        List<Long> ids = session.createSelectionQuery("select o.id from OutboxMail o where o.messageId = :id",
+                Long.class).setParameter("id", messageId).setMaxResults(1).getResultList();
+        return ids.isEmpty() ? null : ids.get(0);
     }
 
     /** Is the sender the task's assigner, an assignee, or a participant (employee or contact)? */

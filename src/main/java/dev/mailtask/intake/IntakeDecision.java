@@ -18,6 +18,7 @@ import java.util.List;
  * @param notifyPeople false when the subject said {@code @nonotify}
  * @param settings     what the addresses' rules set for the task (merged; {@link TaskSettings#NONE} without rules)
  * @param traces       each addressed rule set's trace, in address order; empty when no address has rules
+ * @param bouncedOutboxId the outbox mail a bounce reports on (its reason in {@code error}), or null
  */
 public record IntakeDecision(
         IntakeAction action,
@@ -31,7 +32,8 @@ public record IntakeDecision(
         String title,
         boolean notifyPeople,
         TaskSettings settings,
-        List<Trace> traces) {
+        List<Trace> traces,
+        Long bouncedOutboxId) {
 
     public IntakeDecision {
         settings = settings == null ? TaskSettings.NONE : settings;
@@ -42,7 +44,7 @@ public record IntakeDecision(
     static IntakeDecision recordOnly(IntakeAction action, ReceivedMail received, InboundMail mail, String key,
             List<Recipient> recipients, String reason, String error) {
         return new IntakeDecision(action, received, mail, key, recipients, reason, error, null, null, true, null,
-                null);
+                null, null);
     }
 
     public String accountId() {

@@ -1,6 +1,7 @@
 package dev.mailtask.intake;
 
 import dev.mailtask.contacts.People;
+import dev.mailtask.conversation.Deliveries;
 import dev.mailtask.conversation.Threads;
 import dev.mailtask.directory.Employee;
 import dev.mailtask.directory.Project;
@@ -11,6 +12,7 @@ import dev.mailtask.mail.MailAddress;
 import dev.mailtask.mail.MailAttachment;
 import dev.mailtask.mail.MailParseException;
 import dev.mailtask.mail.MailParser;
+import dev.mailtask.mail.reply.ReplyText;
 import dev.mailtask.mail.report.MailReport;
 import dev.mailtask.mail.report.ReportKind;
 import dev.mailtask.rules.CommentTarget;
@@ -120,12 +122,24 @@ public final class IntakeService {
             return IntakeDecision.recordOnly(IntakeAction.REJECT, received, mail, key, recipients,
                     "rejected: no recipient is an address of ours", null);
         }
+        if (threads.isOurOwn(mail)) {
+            // Our own mail came back (a forward loop, a catch-all that also receives what we send): never act.
+            return IntakeDecision.recordOnly(IntakeAction.IGNORE, received, mail, key, recipients,
+                    "ignored: our own mail came back", null);
+        }
         MailReport report = mail.report();
         if (IGNORED_REPORTS.contains(report.kind())) {
             // Machines answering machines: never a task, never a reply (the mail loop starts here otherwise).
-            return IntakeDecision.recordOnly(IntakeAction.IGNORE, received, mail, key, recipients,
-                    "ignored: " + report.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " ("
-                            + String.join("; ", report.signals()) + ")", null);
+            // A bounce of our mail marks that delivery; an auto-reply to it is filed with its task.
+            String what = "ignored: " + report.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " ("
+                    + String.join("; ", report.signals()) + ")";
+            Optional<Threads.Match> about = threads.find(session, mail);
+            Long bounced = report.isBounce() ? threads.outboxOf(session, report.originalMessageId()) : null;
+            return new IntakeDecision(IntakeAction.IGNORE, received, mail, key, recipients,
+                    what + (bounced != null ? "; bounce of outbox mail " + bounced : "")
+                            + about.map(m -> "; about task #" + m.taskNumber()).orElse(""),
+                    bounced == null ? null : bounceReason(report), about.map(Threads.Match::taskId).orElse(null),
+                    null, false, null, null, bounced);
         }
         SubjectDirectives subject = SubjectDirectives.of(mail.subject());
         // A reply to one of our mails continues its task, whichever of our addresses it came to.
@@ -134,7 +148,7 @@ public final class IntakeService {
             return new IntakeDecision(IntakeAction.ADD_COMMENT, received, mail, key, recipients,
                     "add comment: reply to task #" + thread.get().taskNumber() + " (" + thread.get().signal() + ")",
                     null, thread.get().taskId(), Titles.fromSubject(subject.subject()), subject.notifyPeople(), null,
-                    null);
+                    null, null);
         }
         List<Recipient> known = recipients.stream().filter(Recipient::known).toList();
         if (known.isEmpty()) {
@@ -147,14 +161,14 @@ public final class IntakeService {
             if (recipient.kind() == Recipient.Kind.TASK) {
                 return new IntakeDecision(IntakeAction.ADD_COMMENT, received, mail, key, recipients,
                         "add comment: task address " + recipient.address(), null, recipient.id(), title,
-                        subject.notifyPeople(), null, null);
+                        subject.notifyPeople(), null, null, null);
             }
             if (recipient.kind() == Recipient.Kind.TASK_SEARCH && subject.searchText() != null) {
                 Long found = taskWithTitleContaining(session, subject.searchText());
                 if (found != null) {
                     return new IntakeDecision(IntakeAction.ADD_COMMENT, received, mail, key, recipients,
                             "add comment: " + recipient.address() + " with #" + subject.searchText(), null, found,
-                            title, subject.notifyPeople(), null, null);
+                            title, subject.notifyPeople(), null, null, null);
                 }
                 title = Titles.fromSubject(subject.subjectWithoutHash());
             }
@@ -192,7 +206,7 @@ public final class IntakeService {
                 if (task != null) {
                     return new IntakeDecision(IntakeAction.ADD_COMMENT, received, mail, key, recipients,
                             "add comment: task " + decision.comment().reference() + because, null, task, title,
-                            notifyPeople, settings, traces);
+                            notifyPeople, settings, traces, null);
                 }
                 if (decision.comment().ifNotFound() == IfNotFound.CREATE_TASK) {
                     unruled = true;
@@ -204,13 +218,13 @@ public final class IntakeService {
             return new IntakeDecision(IntakeAction.CREATE_TASK, received, mail, key, recipients,
                     "create task: " + addressed + because, null, null,
                     settings.title() != null ? Titles.fromSubject(settings.title()) : title, notifyPeople, settings,
-                    traces);
+                    traces, null);
         }
         IntakeAction action = ruled.stream().anyMatch(d -> d.action() == RuleAction.CONTACT_ONLY)
                 ? IntakeAction.CONTACT_ONLY : IntakeAction.IGNORE;
         return new IntakeDecision(action, received, mail, key, recipients,
                 (action == IntakeAction.IGNORE ? "ignored by rules: " : "contact only: ") + addressed + because, null,
-                null, title, notifyPeople, settings, traces);
+                null, title, notifyPeople, settings, traces, null);
     }
 
     /** The task a rule's "add comment" names: by number, else by a task field or title holding the reference. */
@@ -346,8 +360,10 @@ public final class IntakeService {
             Instant now = clock.instant();
             Task task = session.get(Task.class, decision.taskId());
             People.Person author = mail.from() == null ? null : people.findOrCreate(session, mail.from(), now);
+            // Only what the sender wrote: quoted text and signature cut (the raw mail keeps the rest).
+            String reply = ReplyText.extract(mail).text();
             Comment comment = new Comment(task, author == null ? null : author.employee(),
-                    author == null ? null : author.contact(), mail.textBody(), false, now);
+                    author == null ? null : author.contact(), reply.isBlank() ? mail.textBody() : reply, false, now);
             session.persist(comment);
             if (author != null && author.contact() != null) {
                 task.participantContacts().add(author.contact());
@@ -390,8 +406,24 @@ public final class IntakeService {
         return settleOnly(decision, MessageStatus.REJECTED, null);
     }
 
+    /** Recorded, linked to its task when it is about one; a bounce of our mail marks that delivery bounced. */
     public IntakeOutcome ignore(IntakeDecision decision) {
-        return settleOnly(decision, MessageStatus.IGNORED, null);
+        return write(decision, session -> {
+            if (decision.bouncedOutboxId() != null) {
+                Deliveries.bounced(session, decision.bouncedOutboxId(), decision.error());
+            }
+            MessageRecord record = record(session, decision, MessageStatus.IGNORED, decision.reason(), null,
+                    decision.taskId());
+            return new IntakeOutcome(IntakeAction.IGNORE, MessageStatus.IGNORED, record.id(), decision.taskId(), null,
+                    decision.reason());
+        });
+    }
+
+    /** Each failed recipient with its status and the server's diagnostic, as one line. */
+    private static String bounceReason(MailReport report) {
+        return report.failedRecipients().stream()
+                .map(r -> r.address() + ": " + r.status() + (r.diagnosticCode() == null ? "" : " " + r.diagnosticCode()))
+                .collect(Collectors.joining("; "));
     }
 
     public IntakeOutcome quarantine(IntakeDecision decision) {

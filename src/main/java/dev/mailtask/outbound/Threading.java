@@ -50,6 +50,15 @@ public final class Threading {
         return List.copyOf(out);
     }
 
+    /**
+     * Whether {@link OutgoingMail} accepts this id as In-Reply-To or a reference: visible ASCII, one '@' with
+     * text on both sides, no '<', '>' or '"', at most 250 characters (angle brackets around it allowed).
+     * A foreign id failing this should be left out rather than fail the mail.
+     */
+    public static boolean isValidMessageId(String id) {
+        return id != null && HeaderText.isValidMessageId(id);
+    }
+
     private static void add(LinkedHashSet<String> ids, String id) {
         if (id != null && HeaderText.isValidMessageId(id)) {
             ids.add(strip(id));

@@ -80,13 +80,15 @@ class ConversationTest {
                 + "Message-ID: <conv-2@client.example>\r\n"
                 + "In-Reply-To: " + out.getMessageID() + "\r\n"
                 + "References: <conv-1@client.example> " + out.getMessageID() + "\r\n"
-                + "Content-Type: text/plain; charset=UTF-8\r\n\r\nThank you, hurry!\r\n";
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\nThank you, hurry!\r\n\r\n"
+                + "On Fri, 27 Nov 2026 at 10:00, Alice Adams <support@test.mailtask> wrote:\r\n"
+                + "> We are on our way.\r\n";
         mail.send(reply.getBytes(StandardCharsets.UTF_8), out.getHeader("Reply-To", null));
 
         JsonNode replied = await().atMost(Duration.ofSeconds(20)).until(() -> bundle.json("/api/tasks/" + id),
                 t -> t.get("comments").size() == 2);
         JsonNode answer = replied.get("comments").get(1);
-        assertThat(answer.get("text").asText()).startsWith("Thank you, hurry!");
+        assertThat(answer.get("text").asText()).as("the quote is cut").isEqualTo("Thank you, hurry!");
         assertThat(answer.get("author").get("email").asText()).isEqualTo("carol@client.example");
         assertThat(ImapIntakeTestSupport.titles(bundle).stream().filter(t -> t.contains("Printer on fire"))).hasSize(1);
     }
@@ -123,6 +125,45 @@ class ConversationTest {
         await().atMost(Duration.ofSeconds(20)).until(
                 () -> bundle.json("/api/tasks/" + task.get("id").asLong()).get("comments").size() == 1);
         awaitTask("[#" + number + "] Door stuck");
+    }
+
+    @Test
+    void aBounceMarksTheDeliveryAndAnOutOfOfficeIsFiledWithTheTaskWithoutAnAnswer() throws Exception {
+        mail.send(Mails.simple("ooo-0@client.example", "Gus <gus@client.example>", "support@test.mailtask",
+                null, "Fence broken", "x"), "support@test.mailtask");
+        long id = awaitTask("Fence broken").get("id").asLong();
+        bundle.call("POST", "/api/tasks/" + id + "/comments", """
+                {"author": "alice", "text": "On Monday.", "notify": {"contacts": ["gus@client.example"]}}""", 201);
+        MimeMessage out = await().atMost(Duration.ofSeconds(20)).until(() -> mail.inboxOf("gus@client.example"),
+                inbox -> inbox.size() == 1).get(0);
+
+        String outOfOffice = "From: gus@client.example\r\nTo: " + out.getHeader("Reply-To", null) + "\r\n"
+                + "Subject: Automatic reply: " + out.getSubject() + "\r\nAuto-Submitted: auto-replied\r\n"
+                + "Message-ID: <ooo-1@client.example>\r\nIn-Reply-To: " + out.getMessageID() + "\r\n\r\n"
+                + "I am away until Friday.\r\n";
+        String bounce = "From: MAILER-DAEMON@mx.client.example\r\nTo: support@test.mailtask\r\n"
+                + "Subject: Undelivered Mail Returned to Sender\r\nMessage-ID: <dsn-9@mx.client.example>\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n\r\n"
+                + "--b\r\nContent-Type: text/plain\r\n\r\nCould not deliver.\r\n"
+                + "--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.client.example\r\n\r\n"
+                + "Final-Recipient: rfc822; gus@client.example\r\nAction: failed\r\nStatus: 5.2.2\r\n"
+                + "Diagnostic-Code: smtp; 552 5.2.2 mailbox full\r\n"
+                + "--b\r\nContent-Type: text/rfc822-headers\r\n\r\nMessage-ID: " + out.getMessageID() + "\r\n"
+                + "Subject: " + out.getSubject() + "\r\n--b--\r\n";
+        mail.send(outOfOffice.getBytes(StandardCharsets.UTF_8), out.getHeader("Reply-To", null));
+        mail.send(bounce.getBytes(StandardCharsets.UTF_8), "support@test.mailtask");
+
+        JsonNode delivery = await().atMost(Duration.ofSeconds(20)).until(() -> bundle.json("/api/tasks/" + id)
+                .get("comments").get(0).get("deliveries").get(0), d -> d.get("status").asText().equals("BOUNCED"));
+        assertThat(delivery.get("lastError").asText()).contains("gus@client.example").contains("5.2.2");
+        var ooo = await().atMost(Duration.ofSeconds(20)).until(() -> bundle.database().inTransaction(s -> s
+                .createSelectionQuery("from MessageRecord m where m.messageId = 'ooo-1@client.example'",
+                        dev.mailtask.intake.MessageRecord.class).uniqueResultOptional()), Optional::isPresent).get();
+        assertThat(ooo.status().name()).isEqualTo("IGNORED");
+        assertThat(ooo.taskId()).as("filed with its task").isEqualTo(id);
+        assertThat(bundle.json("/api/tasks/" + id).get("comments")).as("no comment from a machine").hasSize(1);
+        assertThat(mail.inboxOf("gus@client.example")).as("and no answer to it").hasSize(1);
     }
 
     @Test

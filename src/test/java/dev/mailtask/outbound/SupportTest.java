@@ -8,7 +8,6 @@ import dev.mailtask.mail.MailAddress;
 import dev.mailtask.mail.MailParser;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -88,6 +87,16 @@ class SupportTest {
         }
 
         @Test
+        void validMessageIds() {
+            assertThat(Threading.isValidMessageId("a@b")).isTrue();
+            assertThat(Threading.isValidMessageId("<a@b>")).isTrue();
+            assertThat(Threading.isValidMessageId("ab")).isFalse();
+            assertThat(Threading.isValidMessageId("a\"x\"@b")).isFalse();
+            assertThat(Threading.isValidMessageId("a@b\r\n")).isFalse();
+            assertThat(Threading.isValidMessageId(null)).isFalse();
+        }
+
+        @Test
         void longChainsKeepTheRootAndTheNewest() {
             List<String> refs = new ArrayList<>();
             for (int i = 1; i <= 30; i++) {
@@ -141,7 +150,6 @@ class SupportTest {
                     .replace(IDS.forComment(1, 2, 3), "x@other.example");
             assertThat(new OwnMail(IDS, "demo.mailtask")
                     .isOurs(new MailParser().parse(other.getBytes(StandardCharsets.US_ASCII)))).isFalse();
-            assertThat(Arrays.asList(1)).hasSize(1);
         }
     }
 }
