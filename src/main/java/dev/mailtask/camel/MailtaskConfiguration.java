@@ -8,7 +8,9 @@ import dev.mailtask.api.MessageApi;
 import dev.mailtask.api.RulesApi;
 import dev.mailtask.api.ReadApi;
 import dev.mailtask.contacts.People;
+import dev.mailtask.conversation.AccountChoice;
 import dev.mailtask.conversation.CommentService;
+import dev.mailtask.conversation.Notifications;
 import dev.mailtask.conversation.OurIds;
 import dev.mailtask.conversation.Outbox;
 import dev.mailtask.conversation.Threads;
@@ -88,8 +90,12 @@ public class MailtaskConfiguration implements CamelConfiguration {
         rules.reloadIfChanged().forEach(change -> LOG.info("Rules: {}", change));
         People people = new People();
         OurIds ourIds = new OurIds(database, accounts);
+        AccountChoice accountChoice = new AccountChoice(accounts);
+        MailComposer composer = new MailComposer();
+        ReplyTokens replyTokens = new ReplyTokens();
+        Notifications notifications = new Notifications(accountChoice, ourIds, composer, replyTokens);
         IntakeService intake = new IntakeService(database, new MailParser(), new AddressResolver(accounts), rules,
-                new Threads(ourIds, people), people, Clock.systemUTC(),
+                new Threads(ourIds, people), notifications, people, Clock.systemUTC(),
                 Integer.parseInt(property(properties, "mailtask.intake.max-cc-participants", "20")));
 
         registry.bind("mailtaskDatabase", database);
@@ -102,8 +108,8 @@ public class MailtaskConfiguration implements CamelConfiguration {
         registry.bind("mailtaskMailBinding", new RawMailBinding());
         registry.bind("mailtaskReadApi", new ReadApi(database));
         registry.bind("mailtaskMessageApi", new MessageApi(intake));
-        registry.bind("mailtaskCommentsApi", new CommentsApi(new CommentService(database, accounts, ourIds,
-                new MailComposer(), new ReplyTokens(), Clock.systemUTC())));
+        registry.bind("mailtaskCommentsApi", new CommentsApi(new CommentService(database, accountChoice, ourIds,
+                notifications, composer, replyTokens, Clock.systemUTC())));
         registry.bind("mailtaskRulesApi", new RulesApi(rules, intake,
                 accounts.isEmpty() ? "default" : accounts.get(0).id()));
         registry.bind("mailtaskDirectoryApi", new DirectoryApi(database,

@@ -3,7 +3,6 @@ package dev.mailtask.conversation;
 import dev.mailtask.contacts.Contact;
 import dev.mailtask.directory.Employee;
 import dev.mailtask.directory.MailAccount;
-import dev.mailtask.directory.Project;
 import dev.mailtask.intake.MessageRecord;
 import dev.mailtask.outbound.MailComposer;
 import dev.mailtask.outbound.MessageIds;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.hibernate.Session;
 
 /**
@@ -42,17 +40,19 @@ public final class CommentService {
     }
 
     private final Database database;
-    private final List<MailAccount> accounts;
+    private final AccountChoice accounts;
+    private final Notifications notifications;
     private final MailComposer composer;
     private final ReplyTokens tokens;
     private final Clock clock;
     private final OurIds ids;
 
-    public CommentService(Database database, List<MailAccount> accounts, OurIds ids, MailComposer composer,
-            ReplyTokens tokens, Clock clock) {
+    public CommentService(Database database, AccountChoice accounts, OurIds ids, Notifications notifications,
+            MailComposer composer, ReplyTokens tokens, Clock clock) {
         this.database = database;
         this.ids = ids;
-        this.accounts = List.copyOf(accounts);
+        this.notifications = notifications;
+        this.accounts = accounts;
         this.composer = composer;
         this.tokens = tokens;
         this.clock = clock;
@@ -84,7 +84,7 @@ public final class CommentService {
             session.flush();
             List<String> mailed = new ArrayList<>();
             if (!request.hidden() && !contacts.isEmpty()) {
-                MailAccount account = sendingAccount(task)
+                MailAccount account = accounts.forTask(task)
                         .orElseThrow(() -> new IllegalStateException("no account can send mail: configure smtp"
                                 + " for an account in the accounts file"));
                 for (Contact contact : contacts) {
@@ -92,6 +92,9 @@ public final class CommentService {
                     mailed.add(contact.email());
                 }
             }
+            // Colleagues are told of hidden comments too: hidden means "not for the client".
+            mailed.addAll(notifications.notify(session, task, comment, comment.notifiedEmployees(), author.name(),
+                    now));
             return new Posted(comment.id(), task.id(), mailed);
         });
     }
@@ -147,26 +150,6 @@ public final class CommentService {
                 : Arrays.asList(last.references().split(" "));
         return new Thread(last.messageId(), Threading.references(last.messageId(), parentReferences,
                 last.inReplyTo()));
-    }
-
-    /** The client's account, else the project's, else the default (or the only) sending account. */
-    private Optional<MailAccount> sendingAccount(Task task) {
-        Optional<MailAccount> client = account(task.accountId());
-        if (client.isPresent()) {
-            return client;
-        }
-        Project project = task.project();
-        Optional<MailAccount> projects = project == null ? Optional.empty() : account(project.accountId());
-        if (projects.isPresent()) {
-            return projects;
-        }
-        return accounts.stream().filter(a -> a.smtp() != null && a.defaultSender()).findFirst()
-                .or(() -> accounts.stream().filter(a -> a.smtp() != null).findFirst());
-    }
-
-    private Optional<MailAccount> account(String id) {
-        return id == null ? Optional.empty()
-                : accounts.stream().filter(a -> a.id().equals(id) && a.smtp() != null).findFirst();
     }
 
     private static Employee employee(Session session, String login) {

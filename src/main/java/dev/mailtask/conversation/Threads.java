@@ -41,8 +41,8 @@ public final class Threads {
     public Optional<Match> find(Session session, InboundMail mail) {
         Optional<OurMessageId> ours = ids.get().repliedTo(mail);
         if (ours.isPresent()) {
-            Optional<Match> byId = byNumber(session, ours.get().taskNumber(),
-                    ours.get().commentId().isPresent() ? ours.get().commentId().getAsLong() : null,
+            // A comment's copy and a notification about it both carry the comment's id (see Notifications).
+            Optional<Match> byId = byNumber(session, ours.get().taskNumber(), ours.get().itemId(),
                     "our Message-ID in In-Reply-To/References");
             if (byId.isPresent()) {
                 return byId;

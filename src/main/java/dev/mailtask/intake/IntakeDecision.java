@@ -19,6 +19,7 @@ import java.util.List;
  * @param settings     what the addresses' rules set for the task (merged; {@link TaskSettings#NONE} without rules)
  * @param traces       each addressed rule set's trace, in address order; empty when no address has rules
  * @param bouncedOutboxId the outbox mail a bounce reports on (its reason in {@code error}), or null
+ * @param answersComment  for a reply: the comment it answers (its notified people are told of the reply)
  */
 public record IntakeDecision(
         IntakeAction action,
@@ -33,7 +34,8 @@ public record IntakeDecision(
         boolean notifyPeople,
         TaskSettings settings,
         List<Trace> traces,
-        Long bouncedOutboxId) {
+        Long bouncedOutboxId,
+        Long answersComment) {
 
     public IntakeDecision {
         settings = settings == null ? TaskSettings.NONE : settings;
@@ -44,7 +46,7 @@ public record IntakeDecision(
     static IntakeDecision recordOnly(IntakeAction action, ReceivedMail received, InboundMail mail, String key,
             List<Recipient> recipients, String reason, String error) {
         return new IntakeDecision(action, received, mail, key, recipients, reason, error, null, null, true, null,
-                null, null);
+                null, null, null);
     }
 
     public String accountId() {

@@ -2,6 +2,7 @@ package dev.mailtask.intake;
 
 import dev.mailtask.contacts.People;
 import dev.mailtask.conversation.Deliveries;
+import dev.mailtask.conversation.Notifications;
 import dev.mailtask.conversation.Threads;
 import dev.mailtask.directory.Employee;
 import dev.mailtask.directory.Project;
@@ -65,13 +66,15 @@ public final class IntakeService {
     private final AddressResolver resolver;
     private final RuleBook rules;
     private final Threads threads;
+    private final Notifications notifications;
     private final People people;
     private final Clock clock;
     private final int maxCcParticipants;
 
     public IntakeService(Database database, MailParser parser, AddressResolver resolver, RuleBook rules,
-            Threads threads, People people, Clock clock, int maxCcParticipants) {
+            Threads threads, Notifications notifications, People people, Clock clock, int maxCcParticipants) {
         this.database = database;
+        this.notifications = notifications;
         this.threads = threads;
         this.rules = rules;
         this.parser = parser;
@@ -139,7 +142,7 @@ public final class IntakeService {
                     what + (bounced != null ? "; bounce of outbox mail " + bounced : "")
                             + about.map(m -> "; about task #" + m.taskNumber()).orElse(""),
                     bounced == null ? null : bounceReason(report), about.map(Threads.Match::taskId).orElse(null),
-                    null, false, null, null, bounced);
+                    null, false, null, null, bounced, null);
         }
         SubjectDirectives subject = SubjectDirectives.of(mail.subject());
         // A reply to one of our mails continues its task, whichever of our addresses it came to.
@@ -148,7 +151,7 @@ public final class IntakeService {
             return new IntakeDecision(IntakeAction.ADD_COMMENT, received, mail, key, recipients,
                     "add comment: reply to task #" + thread.get().taskNumber() + " (" + thread.get().signal() + ")",
                     null, thread.get().taskId(), Titles.fromSubject(subject.subject()), subject.notifyPeople(), null,
-                    null, null);
+                    null, null, thread.get().commentId());
         }
         List<Recipient> known = recipients.stream().filter(Recipient::known).toList();
         if (known.isEmpty()) {
@@ -161,14 +164,14 @@ public final class IntakeService {
             if (recipient.kind() == Recipient.Kind.TASK) {
                 return new IntakeDecision(IntakeAction.ADD_COMMENT, received, mail, key, recipients,
                         "add comment: task address " + recipient.address(), null, recipient.id(), title,
-                        subject.notifyPeople(), null, null, null);
+                        subject.notifyPeople(), null, null, null, null);
             }
             if (recipient.kind() == Recipient.Kind.TASK_SEARCH && subject.searchText() != null) {
                 Long found = taskWithTitleContaining(session, subject.searchText());
                 if (found != null) {
                     return new IntakeDecision(IntakeAction.ADD_COMMENT, received, mail, key, recipients,
                             "add comment: " + recipient.address() + " with #" + subject.searchText(), null, found,
-                            title, subject.notifyPeople(), null, null, null);
+                            title, subject.notifyPeople(), null, null, null, null);
                 }
                 title = Titles.fromSubject(subject.subjectWithoutHash());
             }
@@ -206,7 +209,7 @@ public final class IntakeService {
                 if (task != null) {
                     return new IntakeDecision(IntakeAction.ADD_COMMENT, received, mail, key, recipients,
                             "add comment: task " + decision.comment().reference() + because, null, task, title,
-                            notifyPeople, settings, traces, null);
+                            notifyPeople, settings, traces, null, null);
                 }
                 if (decision.comment().ifNotFound() == IfNotFound.CREATE_TASK) {
                     unruled = true;
@@ -218,13 +221,13 @@ public final class IntakeService {
             return new IntakeDecision(IntakeAction.CREATE_TASK, received, mail, key, recipients,
                     "create task: " + addressed + because, null, null,
                     settings.title() != null ? Titles.fromSubject(settings.title()) : title, notifyPeople, settings,
-                    traces, null);
+                    traces, null, null);
         }
         IntakeAction action = ruled.stream().anyMatch(d -> d.action() == RuleAction.CONTACT_ONLY)
                 ? IntakeAction.CONTACT_ONLY : IntakeAction.IGNORE;
         return new IntakeDecision(action, received, mail, key, recipients,
                 (action == IntakeAction.IGNORE ? "ignored by rules: " : "contact only: ") + addressed + because, null,
-                null, title, notifyPeople, settings, traces, null);
+                null, title, notifyPeople, settings, traces, null, null);
     }
 
     /** The task a rule's "add comment" names: by number, else by a task field or title holding the reference. */
@@ -365,6 +368,16 @@ public final class IntakeService {
             Comment comment = new Comment(task, author == null ? null : author.employee(),
                     author == null ? null : author.contact(), reply.isBlank() ? mail.textBody() : reply, false, now);
             session.persist(comment);
+            // Who is told: those told of the comment answered; for anything else, the task's assignees.
+            Comment answered = decision.answersComment() == null ? null
+                    : session.find(Comment.class, decision.answersComment());
+            comment.notifiedEmployees().addAll(answered != null ? answered.notifiedEmployees() : task.assignees());
+            session.flush();
+            if (decision.notifyPeople()) {
+                notifications.notify(session, task, comment, comment.notifiedEmployees(),
+                        author == null ? "Someone" : author.employee() != null ? author.employee().name()
+                                : author.contact().name(), now);
+            }
             if (author != null && author.contact() != null) {
                 task.participantContacts().add(author.contact());
             }

@@ -8,6 +8,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,7 +91,27 @@ class ConversationTest {
         JsonNode answer = replied.get("comments").get(1);
         assertThat(answer.get("text").asText()).as("the quote is cut").isEqualTo("Thank you, hurry!");
         assertThat(answer.get("author").get("email").asText()).isEqualTo("carol@client.example");
+        assertThat(answer.get("notified").findValuesAsText("email")).as("told: who was told of the comment answered")
+                .containsExactly("bob@staff.example");
         assertThat(ImapIntakeTestSupport.titles(bundle).stream().filter(t -> t.contains("Printer on fire"))).hasSize(1);
+
+        // Bob was told of Alice's comment and of Carol's answer; his own answer becomes his comment.
+        List<MimeMessage> bobs = await().atMost(Duration.ofSeconds(20)).until(
+                () -> mail.inboxOf("bob@staff.example"), inbox -> inbox.size() == 2);
+        MimeMessage notice = bobs.get(0);
+        assertThat(notice.getSubject()).isEqualTo("[#" + number + "] Printer on fire");
+        assertThat(notice.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
+        assertThat(new String(bobs.get(1).getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("Thank you, hurry!");
+        String bobAnswers = "From: Bob Brown <bob@staff.example>\r\nTo: " + notice.getHeader("Reply-To", null)
+                + "\r\nSubject: Re: " + notice.getSubject() + "\r\nMessage-ID: <bob-1@staff.example>\r\n"
+                + "In-Reply-To: " + notice.getMessageID() + "\r\n\r\nI will bring the extinguisher.\r\n";
+        mail.send(bobAnswers.getBytes(StandardCharsets.UTF_8), notice.getHeader("Reply-To", null));
+        JsonNode byBob = await().atMost(Duration.ofSeconds(20)).until(() -> bundle.json("/api/tasks/" + id),
+                t -> t.get("comments").size() == 3).get("comments").get(2);
+        assertThat(byBob.get("author").get("kind").asText()).isEqualTo("employee");
+        assertThat(byBob.get("author").get("email").asText()).isEqualTo("bob@staff.example");
+        assertThat(byBob.get("text").asText()).isEqualTo("I will bring the extinguisher.");
     }
 
     @Test

@@ -1,0 +1,38 @@
+package dev.mailtask.conversation;
+
+import dev.mailtask.directory.MailAccount;
+import dev.mailtask.directory.Project;
+import dev.mailtask.tasks.Task;
+import java.util.List;
+import java.util.Optional;
+
+/** Which account mail about a task goes out from: the client's, else the project's, else the default one. */
+public final class AccountChoice {
+
+    private final List<MailAccount> accounts;
+
+    public AccountChoice(List<MailAccount> accounts) {
+        this.accounts = List.copyOf(accounts);
+    }
+
+    public Optional<MailAccount> forTask(Task task) {
+        Optional<MailAccount> client = sending(task.accountId());
+        if (client.isPresent()) {
+            return client;
+        }
+        Project project = task.project();
+        Optional<MailAccount> projects = project == null ? Optional.empty() : sending(project.accountId());
+        return projects.isPresent() ? projects : system();
+    }
+
+    /** The default sending account (or the only one): notifications to employees go out from it. */
+    public Optional<MailAccount> system() {
+        return accounts.stream().filter(a -> a.smtp() != null && a.defaultSender()).findFirst()
+                .or(() -> accounts.stream().filter(a -> a.smtp() != null).findFirst());
+    }
+
+    private Optional<MailAccount> sending(String id) {
+        return id == null ? Optional.empty()
+                : accounts.stream().filter(a -> a.id().equals(id) && a.smtp() != null).findFirst();
+    }
+}
