@@ -40,7 +40,8 @@ public final class DirectoryApi {
             boolean active, List<String> internalAddresses) {
     }
 
-    public record ProjectView(long id, int number, String name, String accountId, List<String> projectAddresses) {
+    public record ProjectView(long id, int number, String name, String accountId, String closedTaskReply,
+            List<String> projectAddresses) {
     }
 
     public record VirtualAddressView(long id, String name, String description, Integer projectNumber,
@@ -118,7 +119,7 @@ public final class DirectoryApi {
 
     public ProjectView updateProject(String id, String body) {
         long projectId = ReadApi.id("project", id);
-        JsonNode json = object(body, Set.of("name", "accountId"));
+        JsonNode json = object(body, Set.of("name", "accountId", "closedTaskReply"));
         return write(s -> {
             Project project = s.find(Project.class, projectId);
             if (project == null) {
@@ -129,6 +130,13 @@ public final class DirectoryApi {
             }
             if (json.has("accountId")) {
                 project.setAccountId(optional(json, "accountId"));
+            }
+            if (json.has("closedTaskReply")) {
+                try {
+                    project.setClosedTaskReply(Project.ClosedTaskReply.valueOf(json.get("closedTaskReply").asText()));
+                } catch (IllegalArgumentException e) {
+                    throw ApiException.badRequest("closedTaskReply must be REOPEN or NEW_TASK");
+                }
             }
             return view(project);
         }, "conflict");
@@ -235,7 +243,8 @@ public final class DirectoryApi {
     }
 
     private ProjectView view(Project p) {
-        return new ProjectView(p.id(), p.number(), p.name(), p.accountId(), at("project+" + p.number()));
+        return new ProjectView(p.id(), p.number(), p.name(), p.accountId(), p.closedTaskReply().name(),
+                at("project+" + p.number()));
     }
 
     private VirtualAddressView view(VirtualAddress v) {

@@ -62,7 +62,8 @@ public final class ReadApi {
                     participants,
                     attachments(session, t.id()),
                     comments(session, t),
-                    iso(t.createdAt()));
+                    iso(t.createdAt()),
+                    t.follows() == null ? null : t.follows().id());
         });
     }
 

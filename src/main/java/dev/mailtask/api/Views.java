@@ -32,7 +32,7 @@ public final class Views {
     public record TaskDetail(long id, long number, String title, String status, String description,
             Integer projectNumber, String projectName, String accountId, Person assigner, List<Person> assignees,
             List<Person> participants, List<AttachmentInfo> attachments, List<CommentView> comments,
-            String createdAt) {
+            String createdAt, Long followsTaskId) {
     }
 
     public record ContactView(long id, String name, String email, List<String> additionalEmails, boolean spammer,

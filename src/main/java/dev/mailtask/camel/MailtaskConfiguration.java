@@ -6,6 +6,7 @@ import dev.mailtask.api.CommentsApi;
 import dev.mailtask.api.DirectoryApi;
 import dev.mailtask.api.MessageApi;
 import dev.mailtask.api.RulesApi;
+import dev.mailtask.api.TasksApi;
 import dev.mailtask.api.ReadApi;
 import dev.mailtask.contacts.People;
 import dev.mailtask.conversation.AccountChoice;
@@ -46,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * server for the standalone bundle.
  *
  * <p>Bean names: {@code mailtaskDatabase}, {@code mailtaskIntake}, {@code mailtaskRules}, {@code mailtaskMailSource}, {@code mailtaskMailBinding},
- * {@code mailtaskReadApi}, {@code mailtaskDirectoryApi}, {@code mailtaskMessageApi}, {@code mailtaskCommentsApi}, {@code mailtaskRulesApi}, {@code mailtaskApiAuth}, {@code mailtaskApiErrors}, {@code mailtaskAccountRoutes}, {@code mailtaskOutbox}.
+ * {@code mailtaskReadApi}, {@code mailtaskTasksApi}, {@code mailtaskDirectoryApi}, {@code mailtaskMessageApi}, {@code mailtaskCommentsApi}, {@code mailtaskRulesApi}, {@code mailtaskApiAuth}, {@code mailtaskApiErrors}, {@code mailtaskAccountRoutes}, {@code mailtaskOutbox}.
  */
 public class MailtaskConfiguration implements CamelConfiguration {
 
@@ -106,7 +107,9 @@ public class MailtaskConfiguration implements CamelConfiguration {
         registry.bind("mailtaskRules", rules);
         registry.bind("mailtaskMailSource", new MailSource());
         registry.bind("mailtaskMailBinding", new RawMailBinding());
-        registry.bind("mailtaskReadApi", new ReadApi(database));
+        ReadApi readApi = new ReadApi(database);
+        registry.bind("mailtaskReadApi", readApi);
+        registry.bind("mailtaskTasksApi", new TasksApi(database, readApi));
         registry.bind("mailtaskMessageApi", new MessageApi(intake));
         registry.bind("mailtaskCommentsApi", new CommentsApi(new CommentService(database, accountChoice, ourIds,
                 notifications, composer, replyTokens, Clock.systemUTC())));

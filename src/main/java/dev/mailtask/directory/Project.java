@@ -28,6 +28,18 @@ public class Project {
     @Column(name = "account_id")
     private String accountId;
 
+    /** What a reply to a closed task of this project does. */
+    public enum ClosedTaskReply {
+        /** The reply becomes a comment and the task is open again. */
+        REOPEN,
+        /** The reply starts a new task that follows the closed one. */
+        NEW_TASK
+    }
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "closed_task_reply", nullable = false)
+    private ClosedTaskReply closedTaskReply = ClosedTaskReply.REOPEN;
+
     protected Project() {
     }
 
@@ -50,6 +62,14 @@ public class Project {
 
     public void rename(String name) {
         this.name = name;
+    }
+
+    public ClosedTaskReply closedTaskReply() {
+        return closedTaskReply;
+    }
+
+    public void setClosedTaskReply(ClosedTaskReply closedTaskReply) {
+        this.closedTaskReply = closedTaskReply;
     }
 
     public String accountId() {

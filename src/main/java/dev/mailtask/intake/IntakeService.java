@@ -29,6 +29,7 @@ import dev.mailtask.store.Columns;
 import dev.mailtask.store.Sha256;
 import dev.mailtask.tasks.Comment;
 import dev.mailtask.tasks.Task;
+import dev.mailtask.tasks.TaskStatus;
 import dev.mailtask.tasks.Titles;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -365,6 +366,14 @@ public final class IntakeService {
             People.Person author = mail.from() == null ? null : people.findOrCreate(session, mail.from(), now);
             // Only what the sender wrote: quoted text and signature cut (the raw mail keeps the rest).
             String reply = ReplyText.extract(mail).text();
+            String reopened = "";
+            if (task.status() == TaskStatus.CLOSED) {
+                if (task.project() != null && task.project().closedTaskReply() == Project.ClosedTaskReply.NEW_TASK) {
+                    return followUp(session, decision, task, author, now);
+                }
+                task.setStatus(TaskStatus.OPEN);
+                reopened = " (reopened)";
+            }
             Comment comment = new Comment(task, author == null ? null : author.employee(),
                     author == null ? null : author.contact(), reply.isBlank() ? mail.textBody() : reply, false, now);
             session.persist(comment);
@@ -386,11 +395,35 @@ public final class IntakeService {
                         .belongTo(comment);
             }
             MessageRecord record = record(session, decision, MessageStatus.PROCESSED,
-                    decision.reason() + " → comment on task #" + task.number(), null, task.id());
+                    decision.reason() + " → comment on task #" + task.number() + reopened, null, task.id());
             record.setCommentId(comment.id());
             return new IntakeOutcome(IntakeAction.ADD_COMMENT, MessageStatus.PROCESSED, record.id(), task.id(),
                     task.number(), "comment on task #" + task.number() + " \"" + task.title() + "\"");
         });
+    }
+
+    /** A reply to a closed task of a project that wants it so: a new task that follows the closed one. */
+    private IntakeOutcome followUp(Session session, IntakeDecision decision, Task closed, People.Person author,
+            Instant now) {
+        InboundMail mail = decision.mail();
+        Task task = new Task(closed.title(), mail.textBody(), HtmlSanitizer.sanitize(mail.htmlBody()), closed.project(),
+                decision.accountId(), now);
+        task.setFollows(closed);
+        if (author != null) {
+            task.setAssigner(author.employee(), author.contact());
+            if (author.contact() != null) {
+                task.participantContacts().add(author.contact());
+            }
+        }
+        task.assignees().addAll(closed.assignees());
+        for (MailAttachment a : mail.attachments()) {
+            task.addAttachment(a.fileName(), a.contentType(), a.contentId(), a.inline(), a.content());
+        }
+        task.persist(session);
+        MessageRecord record = record(session, decision, MessageStatus.PROCESSED, decision.reason() + " → task #"
+                + closed.number() + " is closed: new task #" + task.number() + " follows it", null, task.id());
+        return new IntakeOutcome(IntakeAction.CREATE_TASK, MessageStatus.PROCESSED, record.id(), task.id(),
+                task.number(), "task #" + task.number() + " following closed task #" + closed.number());
     }
 
     private void addParticipants(Session session, Task task, InboundMail mail, Instant now) {

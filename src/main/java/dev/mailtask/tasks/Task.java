@@ -104,6 +104,11 @@ public class Task {
     @OrderBy("createdAt, id")
     private List<Comment> comments = new ArrayList<>();
 
+    /** The closed task this one continues (a reply to it started this task). */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "follows_task_id")
+    private Task follows;
+
     /** The account the mail that created the task came in on (replies go out from it). */
     @Column(name = "account_id")
     private String accountId;
@@ -193,6 +198,14 @@ public class Task {
 
     public Set<Contact> participantContacts() {
         return participantContacts;
+    }
+
+    public Task follows() {
+        return follows;
+    }
+
+    public void setFollows(Task follows) {
+        this.follows = follows;
     }
 
     public Set<Employee> auditors() {

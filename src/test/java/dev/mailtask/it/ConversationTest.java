@@ -188,6 +188,38 @@ class ConversationTest {
     }
 
     @Test
+    void aReplyToAClosedTaskReopensItOrStartsAFollowUpAsTheProjectSays() throws Exception {
+        mail.send(Mails.simple("cl-1@client.example", "Ida <ida@client.example>", "support@test.mailtask", null,
+                "Window cracked", "x"), "support@test.mailtask");
+        long id = awaitTask("Window cracked").get("id").asLong();
+        long number = bundle.json("/api/tasks/" + id).get("number").asLong();
+        assertThat(bundle.call("PUT", "/api/tasks/" + id, "{\"status\":\"CLOSED\"}", 200).get("status").asText())
+                .isEqualTo("CLOSED");
+        mail.send(Mails.simple("cl-2@client.example", "ida@client.example", "support@test.mailtask", null,
+                "Re: [#" + number + "] Window cracked", "It is worse now."), "support@test.mailtask");
+        await().atMost(Duration.ofSeconds(20)).until(() -> bundle.json("/api/tasks/" + id).get("status").asText()
+                .equals("OPEN"));
+        assertThat(bundle.json("/api/tasks/" + id).get("comments")).hasSize(1);
+
+        long sales = bundle.json("/api/projects").get(1).get("id").asLong();
+        bundle.call("PUT", "/api/projects/" + sales, "{\"closedTaskReply\":\"NEW_TASK\"}", 200);
+        mail.send(Mails.simple("cl-3@client.example", "Jon <jon@client.example>", "project+7@test.mailtask", null,
+                "Order 12 chairs", "x"), "project+7@test.mailtask");
+        long order = awaitTask("Order 12 chairs").get("id").asLong();
+        long orderNumber = bundle.json("/api/tasks/" + order).get("number").asLong();
+        bundle.call("PUT", "/api/tasks/" + order, "{\"status\":\"CLOSED\"}", 200);
+        mail.send(Mails.simple("cl-4@client.example", "jon@client.example", "project+7@test.mailtask", null,
+                "Re: [#" + orderNumber + "] Order 12 chairs", "And 4 tables."), "project+7@test.mailtask");
+        JsonNode follow = await().atMost(Duration.ofSeconds(20)).until(() -> bundle.json("/api/tasks?size=500")
+                .get("items").get(0), t -> t.get("id").asLong() != order && t.get("title").asText()
+                .equals("Order 12 chairs"));
+        assertThat(bundle.json("/api/tasks/" + follow.get("id").asLong()).get("followsTaskId").asLong())
+                .isEqualTo(order);
+        assertThat(bundle.json("/api/tasks/" + order).get("status").asText()).isEqualTo("CLOSED");
+        assertThat(bundle.call("PUT", "/api/tasks/" + order, "{\"status\":\"DONE\"}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void hiddenCommentsAndUnnotifiedContactsGetNoMail() throws Exception {
         mail.send(Mails.simple("hid-1@client.example", "Finn <finn@client.example>", "support@test.mailtask",
                 null, "Secret plans", "x"), "support@test.mailtask");

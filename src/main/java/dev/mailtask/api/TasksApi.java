@@ -1,0 +1,39 @@
+package dev.mailtask.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailtask.store.Database;
+import dev.mailtask.tasks.Task;
+import dev.mailtask.tasks.TaskStatus;
+import java.util.Locale;
+import java.util.Set;
+
+/** Changing a task over REST: {@code PUT /api/tasks/{id}} with {@code {"status": "CLOSED"}} (or OPEN). */
+public final class TasksApi {
+
+    private final Database database;
+    private final ReadApi read;
+
+    public TasksApi(Database database, ReadApi read) {
+        this.database = database;
+        this.read = read;
+    }
+
+    public Views.TaskDetail update(String id, String body) {
+        long taskId = ReadApi.id("task", id);
+        JsonNode json = DirectoryApi.object(body, Set.of("status"));
+        TaskStatus status;
+        try {
+            status = TaskStatus.valueOf(json.path("status").asText("").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("status must be OPEN or CLOSED");
+        }
+        database.run(s -> {
+            Task task = s.find(Task.class, taskId);
+            if (task == null) {
+                throw ApiException.notFound("no task " + taskId);
+            }
+            task.setStatus(status);
+        });
+        return read.task(id);
+    }
+}
