@@ -3,6 +3,7 @@ package dev.mailtask.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mailtask.contacts.Contact;
 import dev.mailtask.directory.Employee;
 import dev.mailtask.directory.Project;
 import dev.mailtask.directory.VirtualAddress;
@@ -160,6 +161,37 @@ public final class DirectoryApi {
             }
             s.remove(project);
         });
+    }
+
+    /** Renames a contact or sets its additional e-mails (they are matched like the primary one). */
+    public ReadApiContact updateContact(String id, String body) {
+        long contactId = ReadApi.id("contact", id);
+        JsonNode json = object(body, Set.of("name", "additionalEmails"));
+        return write(s -> {
+            Contact contact = s.find(Contact.class, contactId);
+            if (contact == null) {
+                throw ApiException.notFound("no contact " + contactId);
+            }
+            if (json.has("name")) {
+                contact.rename(required(json, "name"));
+            }
+            if (json.has("additionalEmails")) {
+                contact.additionalEmails().clear();
+                for (JsonNode e : json.get("additionalEmails")) {
+                    String email = e.asText().strip().toLowerCase(Locale.ROOT);
+                    if (email.indexOf('@') <= 0 || email.length() > 320) {
+                        throw ApiException.badRequest("'" + e.asText() + "' is not an e-mail address");
+                    }
+                    contact.additionalEmails().add(email);
+                }
+            }
+            s.flush();
+            return new ReadApiContact(contact.id(), contact.name(), contact.email(),
+                    List.copyOf(contact.additionalEmails()));
+        }, "another contact has one of those e-mails");
+    }
+
+    public record ReadApiContact(long id, String name, String email, List<String> additionalEmails) {
     }
 
     public List<VirtualAddressView> virtualAddresses() {

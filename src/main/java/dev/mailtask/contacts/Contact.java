@@ -54,6 +54,10 @@ public class Contact {
         return id;
     }
 
+    public void rename(String name) {
+        this.name = name;
+    }
+
     public String name() {
         return name;
     }

@@ -8,10 +8,12 @@ public final class Deliveries {
     private Deliveries() {
     }
 
-    public static void bounced(Session session, long outboxId, String reason) {
+    /** Marks the delivery bounced; returns it (null when it is gone) so the author can be told. */
+    public static OutboxMail bounced(Session session, long outboxId, String reason) {
         OutboxMail mail = session.find(OutboxMail.class, outboxId);
         if (mail != null) {
             mail.bounced(reason == null || reason.isBlank() ? "bounced" : reason);
         }
+        return mail;
     }
 }

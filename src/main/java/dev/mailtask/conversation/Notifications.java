@@ -56,6 +56,33 @@ public final class Notifications {
         return notified;
     }
 
+    /** Tells a comment's author that its mail to a contact bounced, and why. */
+    public void bounced(Session session, OutboxMail bounced, String reason, Instant now) {
+        if (bounced.commentId() == null || bounced.contactId() == null) {
+            return;
+        }
+        Comment comment = session.find(Comment.class, bounced.commentId());
+        Employee author = comment == null ? null : comment.authorEmployee();
+        Optional<MailAccount> account = accounts.system();
+        if (author == null || author.email() == null || account.isEmpty()) {
+            return;
+        }
+        Task task = comment.task();
+        String messageId = ids.get().forNotice(task.number(), bounced.id(), author.id());
+        OutgoingMail mail = OutgoingMail.builder()
+                .from(account.get().address(), "Mailtask")
+                .to(author.email(), author.name())
+                .subject(SubjectTags.tagged("Undeliverable: " + task.title(), task.number()))
+                .text("Your comment on task #" + task.number() + " could not be delivered to " + bounced.recipient()
+                        + ".\n\n" + reason)
+                .messageId(messageId)
+                .automatic(true)
+                .loopId(ids.get().domain())
+                .build();
+        session.persist(new OutboxMail(task.id(), comment.id(), account.get().id(), author.email(), null, author.id(),
+                messageId, null, composer.compose(mail), now));
+    }
+
     private OutboxMail notification(MailAccount account, Task task, Comment comment, Employee employee,
             String authorName, Instant now) {
         String token = tokens.newToken();

@@ -3,6 +3,7 @@ package dev.mailtask.intake;
 import dev.mailtask.contacts.People;
 import dev.mailtask.conversation.Deliveries;
 import dev.mailtask.conversation.Notifications;
+import dev.mailtask.conversation.OutboxMail;
 import dev.mailtask.conversation.Threads;
 import dev.mailtask.directory.Employee;
 import dev.mailtask.directory.Project;
@@ -390,6 +391,7 @@ public final class IntakeService {
             if (author != null && author.contact() != null) {
                 task.participantContacts().add(author.contact());
             }
+            addParticipants(session, task, mail, now); // a reply-all's Cc joins the conversation
             for (MailAttachment a : mail.attachments()) {
                 task.addAttachment(a.fileName(), a.contentType(), a.contentId(), a.inline(), a.content())
                         .belongTo(comment);
@@ -456,7 +458,10 @@ public final class IntakeService {
     public IntakeOutcome ignore(IntakeDecision decision) {
         return write(decision, session -> {
             if (decision.bouncedOutboxId() != null) {
-                Deliveries.bounced(session, decision.bouncedOutboxId(), decision.error());
+                OutboxMail bounced = Deliveries.bounced(session, decision.bouncedOutboxId(), decision.error());
+                if (bounced != null) {
+                    notifications.bounced(session, bounced, decision.error(), clock.instant());
+                }
             }
             MessageRecord record = record(session, decision, MessageStatus.IGNORED, decision.reason(), null,
                     decision.taskId());

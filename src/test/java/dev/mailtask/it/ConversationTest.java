@@ -178,6 +178,11 @@ class ConversationTest {
         JsonNode delivery = await().atMost(Duration.ofSeconds(20)).until(() -> bundle.json("/api/tasks/" + id)
                 .get("comments").get(0).get("deliveries").get(0), d -> d.get("status").asText().equals("BOUNCED"));
         assertThat(delivery.get("lastError").asText()).contains("gus@client.example").contains("5.2.2");
+        MimeMessage told = await().atMost(Duration.ofSeconds(20)).until(() -> mail.inboxOf("alice@staff.example"),
+                inbox -> inbox.stream().anyMatch(m -> subject(m).startsWith("[#"))).stream()
+                .filter(m -> subject(m).contains("Undeliverable")).findFirst().orElseThrow();
+        assertThat(new String(told.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("gus@client.example").contains("5.2.2");
         var ooo = await().atMost(Duration.ofSeconds(20)).until(() -> bundle.database().inTransaction(s -> s
                 .createSelectionQuery("from MessageRecord m where m.messageId = 'ooo-1@client.example'",
                         dev.mailtask.intake.MessageRecord.class).uniqueResultOptional()), Optional::isPresent).get();
@@ -238,6 +243,39 @@ class ConversationTest {
         assertThat(comments).hasSize(2);
         assertThat(comments.findValues("deliveries")).allSatisfy(d -> assertThat(d).isEmpty());
         assertThat(mail.inboxOf("finn@client.example")).isEmpty();
+    }
+
+    @Test
+    void replyFromAnotherAddressOfTheContactAndReplyAllWithCc() throws Exception {
+        mail.send(Mails.simple("alt-1@client.example", "Kay <kay@client.example>", "support@test.mailtask", null,
+                "Roof leaking", "Drip."), "support@test.mailtask");
+        long id = awaitTask("Roof leaking").get("id").asLong();
+        long kay = await().atMost(Duration.ofSeconds(20)).until(() -> bundle.json("/api/tasks/" + id)
+                .get("assigner"), a -> a != null && !a.isNull()).get("id").asLong();
+        bundle.call("PUT", "/api/contacts/" + kay, "{\"additionalEmails\":[\"kay.private@home.example\"]}", 200);
+        bundle.call("POST", "/api/tasks/" + id + "/comments", """
+                {"author": "alice", "text": "Bucket on its way.", "notify": {"contacts": ["kay@client.example"]}}""",
+                201);
+        MimeMessage out = await().atMost(Duration.ofSeconds(20)).until(() -> mail.inboxOf("kay@client.example"),
+                inbox -> inbox.size() == 1).get(0);
+
+        String reply = "From: Kay at home <kay.private@home.example>\r\nTo: " + out.getHeader("Reply-To", null)
+                + "\r\nCc: Lou <lou@client.example>\r\nSubject: Re: " + out.getSubject()
+                + "\r\nMessage-ID: <alt-2@home.example>\r\nIn-Reply-To: " + out.getMessageID()
+                + "\r\n\r\nThanks, Lou from facilities is in copy.\r\n";
+        mail.send(reply.getBytes(StandardCharsets.UTF_8), out.getHeader("Reply-To", null), "lou@client.example");
+        JsonNode task = await().atMost(Duration.ofSeconds(20)).until(() -> bundle.json("/api/tasks/" + id),
+                t -> t.get("comments").size() == 2);
+        assertThat(task.get("comments").get(1).get("author").get("id").asLong()).as("the same contact").isEqualTo(kay);
+        assertThat(task.get("participants").findValuesAsText("email")).contains("lou@client.example");
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
     }
 
     private static JsonNode awaitTask(String title) throws Exception {
