@@ -1,6 +1,7 @@
 package dev.mailtask.api;
 
 import dev.mailtask.contacts.Contact;
+import dev.mailtask.conversation.DeliveryStatus;
 import dev.mailtask.directory.Employee;
 import dev.mailtask.intake.MessageRecord;
 import dev.mailtask.intake.RawMail;
@@ -98,6 +99,39 @@ public final class ReadApi {
                             c.spammer(), iso(c.createdAt())))
                     .toList();
             return new Views.Page<>(p, s, total, items);
+        });
+    }
+
+    /** The outbox, newest first; {@code status} (QUEUED, SENT, FAILED, BOUNCED) filters. */
+    public Views.Page<Views.OutboxView> outbox(String status, String page, String size) {
+        int p = number("page", page, 0, 0, Integer.MAX_VALUE);
+        int s = number("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        DeliveryStatus filter = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                filter = DeliveryStatus.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("status must be one of " + java.util.Arrays.toString(
+                        DeliveryStatus.values()));
+            }
+        }
+        DeliveryStatus only = filter;
+        return database.inTransaction(session -> {
+            String where = only == null ? "" : " where o.status = :status";
+            var count = session.createSelectionQuery("select count(o) from OutboxMail o" + where, Long.class);
+            var rows = session.createSelectionQuery("select o.id, o.taskId, o.commentId, o.accountId, o.recipient,"
+                    + " o.status, o.attempts, o.nextAttemptAt, o.lastError, o.createdAt, o.sentAt, o.messageId"
+                    + " from OutboxMail o" + where + " order by o.id desc", Object[].class);
+            if (only != null) {
+                count.setParameter("status", only);
+                rows.setParameter("status", only);
+            }
+            List<Views.OutboxView> items = rows.setFirstResult(offset(p, s)).setMaxResults(s).getResultList().stream()
+                    .map(r -> new Views.OutboxView((Long) r[0], (Long) r[1], (Long) r[2], (String) r[3], (String) r[4],
+                            r[5].toString(), (Integer) r[6], iso((Instant) r[7]), (String) r[8], iso((Instant) r[9]),
+                            iso((Instant) r[10]), (String) r[11]))
+                    .toList();
+            return new Views.Page<>(p, s, count.getSingleResult(), items);
         });
     }
 

@@ -55,6 +55,10 @@ public final class Views {
         }
     }
 
+    public record OutboxView(long id, long taskId, Long commentId, String accountId, String recipient, String status,
+            int attempts, String nextAttemptAt, String lastError, String createdAt, String sentAt, String messageId) {
+    }
+
     public record Error(int status, String error) {
     }
 }

@@ -47,6 +47,10 @@ class SendingReliabilityTest {
                         d -> d.get("attempts").asInt() >= 2);
                 assertThat(waiting.get("status").asText()).isEqualTo("QUEUED");
                 assertThat(waiting.get("lastError").asText()).contains("Connect");
+                JsonNode queued = bundle.json("/api/outbox?status=queued").get("items").get(0);
+                assertThat(queued.get("recipient").asText()).isEqualTo("hal@client.example");
+                assertThat(queued.get("lastError").asText()).contains("Connect");
+                assertThat(bundle.get("/api/outbox?status=lost").statusCode()).isEqualTo(400);
 
                 NoDelayGreenMail smtp = new NoDelayGreenMail(new ServerSetup[] {
                         new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
