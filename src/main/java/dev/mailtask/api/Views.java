@@ -55,7 +55,7 @@ public final class Views {
         }
     }
 
-    public record OutboxView(long id, long taskId, Long commentId, String accountId, String recipient, String status,
+    public record OutboxView(long id, Long taskId, Long commentId, String accountId, String recipient, String status,
             int attempts, String nextAttemptAt, String lastError, String createdAt, String sentAt, String messageId) {
     }
 

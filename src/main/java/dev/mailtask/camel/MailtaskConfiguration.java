@@ -100,6 +100,8 @@ public class MailtaskConfiguration implements CamelConfiguration {
                 Integer.parseInt(property(properties, "mailtask.intake.max-cc-participants", "20")));
 
         registry.bind("mailtaskDatabase", database);
+        intake.setNotDeliveredNotice(Boolean.parseBoolean(
+                property(properties, "mailtask.intake.not-delivered-notice", "false")));
         registry.bind("mailtaskIntake", intake);
         registry.bind("mailtaskOutbox", new Outbox(database, Clock.systemUTC(),
                 Duration.ofMillis(Long.parseLong(property(properties, "mailtask.outbox.first-retry", "30000"))),

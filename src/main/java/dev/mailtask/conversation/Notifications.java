@@ -2,6 +2,7 @@ package dev.mailtask.conversation;
 
 import dev.mailtask.directory.Employee;
 import dev.mailtask.directory.MailAccount;
+import dev.mailtask.mail.MailAddress;
 import dev.mailtask.outbound.MailComposer;
 import dev.mailtask.outbound.OutgoingMail;
 import dev.mailtask.outbound.ReplyTokens;
@@ -81,6 +82,33 @@ public final class Notifications {
                 .build();
         session.persist(new OutboxMail(task.id(), comment.id(), account.get().id(), author.email(), null, author.id(),
                 messageId, null, composer.compose(mail), now));
+    }
+
+    /**
+     * Tells the sender of a mail nobody received (an old login, a deleted address) that it was not delivered.
+     * Off by default: to a forged sender such a notice is backscatter.
+     *
+     * @param noticeId unique per notice (the mail's record id)
+     */
+    public void notDelivered(Session session, MailAddress sender, String subject, List<String> addresses,
+            long noticeId, Instant now) {
+        Optional<MailAccount> account = accounts.system();
+        if (account.isEmpty()) {
+            return;
+        }
+        String messageId = ids.get().forNotice(0, noticeId, 0);
+        OutgoingMail mail = OutgoingMail.builder()
+                .from(account.get().address(), "Mail Delivery")
+                .to(sender.address(), sender.name())
+                .subject("Undeliverable: " + subject)
+                .text("Your message to " + String.join(", ", addresses) + " was not delivered: there is no such"
+                        + " address. Please check the address, or write to " + account.get().address() + ".")
+                .messageId(messageId)
+                .automatic(true)
+                .loopId(ids.get().domain())
+                .build();
+        session.persist(new OutboxMail(null, null, account.get().id(), sender.normalized(), null, null, messageId, null,
+                composer.compose(mail), now));
     }
 
     private OutboxMail notification(MailAccount account, Task task, Comment comment, Employee employee,

@@ -28,7 +28,8 @@ public class OutboxMail {
     @SequenceGenerator(name = "outbox_seq", sequenceName = "outbox_seq", allocationSize = 50)
     private Long id;
 
-    @Column(name = "task_id", nullable = false)
+    /** Null for mail about no task (a notice that a mail was not delivered). */
+    @Column(name = "task_id")
     private Long taskId;
 
     @Column(name = "comment_id")

@@ -69,6 +69,7 @@ public final class IntakeService {
     private final RuleBook rules;
     private final Threads threads;
     private final Notifications notifications;
+    private volatile boolean notDeliveredNotice;
     private final People people;
     private final Clock clock;
     private final int maxCcParticipants;
@@ -450,8 +451,27 @@ public final class IntakeService {
         }
     }
 
+    /**
+     * Records a mail addressed to nothing we know. With {@code notDeliveredNotice} on, the sender is told (a
+     * person's mail only: never machines, never our own addresses).
+     */
     public IntakeOutcome reject(IntakeDecision decision) {
-        return settleOnly(decision, MessageStatus.REJECTED, null);
+        return write(decision, session -> {
+            MessageRecord record = record(session, decision, MessageStatus.REJECTED, decision.reason(), null, null);
+            InboundMail mail = decision.mail();
+            if (notDeliveredNotice && mail != null && mail.from() != null && mail.from().address().contains("@")
+                    && mail.report().kind() == ReportKind.NONE && !resolver.isOurs(mail.from())) {
+                notifications.notDelivered(session, mail.from(), mail.subject(),
+                        decision.recipients().stream().map(Recipient::address).toList(), record.id(), clock.instant());
+            }
+            return new IntakeOutcome(IntakeAction.REJECT, MessageStatus.REJECTED, record.id(), null, null,
+                    decision.reason());
+        });
+    }
+
+    /** Tell senders of undeliverable mail (off by default: backscatter to forged senders). */
+    public void setNotDeliveredNotice(boolean on) {
+        this.notDeliveredNotice = on;
     }
 
     /** Recorded, linked to its task when it is about one; a bounce of our mail marks that delivery bounced. */

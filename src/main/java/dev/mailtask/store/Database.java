@@ -65,7 +65,8 @@ public final class Database implements AutoCloseable {
                 .locations("classpath:db/migration")
                 .placeholders(Map.of(
                         "bytes", hsqldb ? "VARBINARY(1073741824)" : "BYTEA",
-                        "text", hsqldb ? "VARCHAR(268435456)" : "TEXT"))
+                        "text", hsqldb ? "VARCHAR(268435456)" : "TEXT",
+                        "drop_not_null", hsqldb ? "SET NULL" : "DROP NOT NULL"))
                 .load()
                 .migrate();
     }

@@ -142,6 +142,24 @@ class AddressKindsTest {
     }
 
     @Test
+    void senderOfUndeliverableMailIsToldWhenTheSettingIsOn() throws Exception {
+        assertThat(mail.inboxOf("oops@client.example")).as("off by default").isEmpty();
+        bundle.camel().getRegistry().lookupByNameAndType("mailtaskIntake", dev.mailtask.intake.IntakeService.class)
+                .setNotDeliveredNotice(true);
+        try {
+            send("nd-1", "Oops <oops@client.example>", "formerstaff@test.mailtask", "Hello?", "x");
+            var notice = await().atMost(Duration.ofSeconds(20)).until(() -> mail.inboxOf("oops@client.example"),
+                    inbox -> inbox.size() == 1).get(0);
+            assertThat(notice.getSubject()).isEqualTo("Undeliverable: Hello?");
+            assertThat(notice.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
+            assertThat(awaitRecord("nd-1").get("status").asText()).isEqualTo("REJECTED");
+        } finally {
+            bundle.camel().getRegistry().lookupByNameAndType("mailtaskIntake", dev.mailtask.intake.IntakeService.class)
+                    .setNotDeliveredNotice(false);
+        }
+    }
+
+    @Test
     void directoryRequestsAreValidated() throws Exception {
         assertThat(bundle.call("POST", "/api/employees", "{\"login\":\"support\",\"name\":\"S\"}").statusCode())
                 .as("a virtual address has that name").isEqualTo(409);
