@@ -7,7 +7,6 @@ import dev.mailtask.intake.MessageRecord;
 import dev.mailtask.intake.RawMail;
 import dev.mailtask.store.Database;
 import dev.mailtask.tasks.Attachment;
-import dev.mailtask.tasks.Comment;
 import dev.mailtask.tasks.Task;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mailtask.intake.MessageRecord;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +39,7 @@ class AddressKindsTest {
     @Test
     void taskAddressesAddCommentsByTheSender() throws Exception {
         send("kinds-1", "paula@client.example", "support@test.mailtask", "Broken chair", "The chair broke.");
-        JsonNode task = awaitTask("Broken chair");
+        JsonNode task = bundle.awaitTask("Broken chair");
         long number = task.get("number").asLong();
 
         send("kinds-2", "Quinn <quinn@client.example>", "task+" + number + "@test.mailtask", "Re: Broken chair",
@@ -55,33 +53,33 @@ class AddressKindsTest {
         assertThat(withComments.get("comments").get(0).get("author").get("email").asText())
                 .isEqualTo("quinn@client.example");
         assertThat(withComments.get("participants").findValuesAsText("email")).contains("quinn@client.example");
-        assertThat(titles()).as("no new task").filteredOn(t -> t.contains("chair") || t.equals("any subject"))
+        assertThat(bundle.titles()).as("no new task").filteredOn(t -> t.contains("chair") || t.equals("any subject"))
                 .containsExactly("Broken chair");
     }
 
     @Test
     void taskSearchAddressFindsTheTaskByTitleElseMakesOne() throws Exception {
         send("kinds-4", "rita@client.example", "support@test.mailtask", "Printer jams on tray 3", "Jams.");
-        JsonNode task = awaitTask("Printer jams on tray 3");
+        JsonNode task = bundle.awaitTask("Printer jams on tray 3");
 
         send("kinds-5", "rita@client.example", "task+@test.mailtask", "More #jams on tray", "Again.");
         await().atMost(Duration.ofSeconds(20)).until(
                 () -> bundle.json("/api/tasks/" + task.get("id").asLong()).get("comments").size() == 1);
 
         send("kinds-6", "rita@client.example", "task+@test.mailtask", "Toner #empty everywhere", "New one.");
-        awaitTask("Toner empty everywhere");
+        bundle.awaitTask("Toner empty everywhere");
     }
 
     @Test
     void taskAddressOfANonexistentTaskIsRejected() throws Exception {
         send("kinds-7", "sam@client.example", "task+999999@test.mailtask", "Lost", "?");
-        assertThat(awaitRecord("kinds-7").get("status").asText()).isEqualTo("REJECTED");
+        assertThat(bundle.awaitRecord("kinds-7@client.example").get("status").asText()).isEqualTo("REJECTED");
     }
 
     @Test
     void noNotifyIsRemovedFromTheTitle() throws Exception {
         send("kinds-8", "tom@client.example", "support@test.mailtask", "Quiet request @nonotify", "Shh.");
-        awaitTask("Quiet request");
+        bundle.awaitTask("Quiet request");
     }
 
     @Test
@@ -91,18 +89,18 @@ class AddressKindsTest {
         assertThat(carl.get("internalAddresses").get(0).asText()).isEqualTo("carl@test.mailtask");
 
         send("login-1", "uma@client.example", "carl@test.mailtask", "For Carl", "x");
-        assertThat(awaitTask("For Carl").get("assignees").findValuesAsText("email")).containsExactly("carl@staff.example");
+        assertThat(bundle.awaitTask("For Carl").get("assignees").findValuesAsText("email")).containsExactly("carl@staff.example");
 
         bundle.call("PUT", "/api/employees/" + carl.get("id").asLong(), "{\"login\":\"carl2\"}", 200);
         send("login-2", "uma@client.example", "carl@test.mailtask", "To the old login", "x");
         send("login-3", "uma@client.example", "carl2@test.mailtask", "To the new login", "x");
 
-        assertThat(awaitTask("To the new login").get("assignees").findValuesAsText("email"))
+        assertThat(bundle.awaitTask("To the new login").get("assignees").findValuesAsText("email"))
                 .containsExactly("carl@staff.example");
-        JsonNode old = awaitRecord("login-2");
+        JsonNode old = bundle.awaitRecord("login-2@client.example");
         assertThat(old.get("status").asText()).isEqualTo("REJECTED");
         assertThat(old.get("decision").asText()).contains("carl@test.mailtask");
-        assertThat(titles()).doesNotContain("To the old login");
+        assertThat(bundle.titles()).doesNotContain("To the old login");
     }
 
     @Test
@@ -110,21 +108,21 @@ class AddressKindsTest {
         JsonNode sales = bundle.call("POST", "/api/virtual-addresses",
                 "{\"name\":\"sales\",\"description\":\"Sales desk\",\"projectNumber\":7}", 201);
         send("va-1", "vera@client.example", "sales@test.mailtask", "Quote please", "x");
-        assertThat(awaitTask("Quote please").get("projectNumber").asInt()).isEqualTo(7);
+        assertThat(bundle.awaitTask("Quote please").get("projectNumber").asInt()).isEqualTo(7);
 
         bundle.call("DELETE", "/api/virtual-addresses/" + sales.get("id").asLong(), null, 204);
         send("va-2", "vera@client.example", "sales@test.mailtask", "Quote again", "x");
-        assertThat(awaitRecord("va-2").get("status").asText()).isEqualTo("REJECTED");
+        assertThat(bundle.awaitRecord("va-2@client.example").get("status").asText()).isEqualTo("REJECTED");
 
         bundle.call("POST", "/api/virtual-addresses", "{\"name\":\"deals\",\"projectNumber\":7}", 201);
         send("va-3", "vera@client.example", "deals@test.mailtask", "Deal", "x");
-        assertThat(awaitTask("Deal").get("projectNumber").asInt()).isEqualTo(7);
+        assertThat(bundle.awaitTask("Deal").get("projectNumber").asInt()).isEqualTo(7);
     }
 
     @Test
     void aRejectedMailIsProcessedAgainOnceItsAddressExists() throws Exception {
         send("again-1", "wes@client.example", "newdesk@test.mailtask", "Before the desk existed", "x");
-        JsonNode rejected = awaitRecord("again-1");
+        JsonNode rejected = bundle.awaitRecord("again-1@client.example");
         assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
 
         bundle.call("POST", "/api/virtual-addresses", "{\"name\":\"newdesk\",\"projectNumber\":1}", 201);
@@ -152,7 +150,7 @@ class AddressKindsTest {
                     inbox -> inbox.size() == 1).get(0);
             assertThat(notice.getSubject()).isEqualTo("Undeliverable: Hello?");
             assertThat(notice.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
-            assertThat(awaitRecord("nd-1").get("status").asText()).isEqualTo("REJECTED");
+            assertThat(bundle.awaitRecord("nd-1@client.example").get("status").asText()).isEqualTo("REJECTED");
         } finally {
             bundle.camel().getRegistry().lookupByNameAndType("mailtaskIntake", dev.mailtask.intake.IntakeService.class)
                     .setNotDeliveredNotice(false);
@@ -198,30 +196,4 @@ class AddressKindsTest {
         mail.send(Mails.simple(id + "@client.example", from, to, null, subject, body), to.replaceAll(".*<|>", ""));
     }
 
-    private static JsonNode awaitTask(String title) throws Exception {
-        long id = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> taskId(title), Optional::isPresent).orElseThrow();
-        return bundle.json("/api/tasks/" + id);
-    }
-
-    private static Optional<Long> taskId(String title) throws Exception {
-        for (JsonNode t : bundle.json("/api/tasks?size=500").get("items")) {
-            if (t.get("title").asText().equals(title)) {
-                return Optional.of(t.get("id").asLong());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static JsonNode awaitRecord(String id) throws Exception {
-        MessageRecord record = await().atMost(Duration.ofSeconds(20)).until(() -> bundle.database().inTransaction(
-                s -> s.createSelectionQuery("from MessageRecord m where m.messageId = :id", MessageRecord.class)
-                        .setParameter("id", id + "@client.example").uniqueResultOptional()), Optional::isPresent)
-                .orElseThrow();
-        return bundle.json("/api/messages/" + record.id());
-    }
-
-    private static java.util.List<String> titles() throws Exception {
-        return bundle.json("/api/tasks?size=500").get("items").findValuesAsText("title");
-    }
 }

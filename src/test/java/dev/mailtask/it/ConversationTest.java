@@ -46,7 +46,7 @@ class ConversationTest {
     void commentGoesOutFromTheClientsAccountAndTheReplyLandsInTheSameTask() throws Exception {
         mail.send(Mails.simple("conv-1@client.example", "Carol Client <carol@client.example>", "support@test.mailtask",
                 null, "Printer on fire", "Help!"), "support@test.mailtask");
-        JsonNode task = awaitTask("Printer on fire");
+        JsonNode task = bundle.awaitTask("Printer on fire");
         long id = task.get("id").asLong();
         long number = task.get("number").asLong();
 
@@ -93,7 +93,7 @@ class ConversationTest {
         assertThat(answer.get("author").get("email").asText()).isEqualTo("carol@client.example");
         assertThat(answer.get("notified").findValuesAsText("email")).as("told: who was told of the comment answered")
                 .containsExactly("bob@staff.example");
-        assertThat(ImapIntakeTestSupport.titles(bundle).stream().filter(t -> t.contains("Printer on fire"))).hasSize(1);
+        assertThat(bundle.titles().stream().filter(t -> t.contains("Printer on fire"))).hasSize(1);
 
         // Bob was told of Alice's comment and of Carol's answer; his own answer becomes his comment.
         List<MimeMessage> bobs = await().atMost(Duration.ofSeconds(20)).until(
@@ -118,7 +118,7 @@ class ConversationTest {
     void replyWithoutThreadHeadersStillThreadsByTheReplyToken() throws Exception {
         mail.send(Mails.simple("tok-1@client.example", "Dora <dora@client.example>", "support@test.mailtask",
                 null, "Broken lamp", "It flickers."), "support@test.mailtask");
-        JsonNode task = awaitTask("Broken lamp");
+        JsonNode task = bundle.awaitTask("Broken lamp");
         long id = task.get("id").asLong();
         bundle.call("POST", "/api/tasks/" + id + "/comments", """
                 {"author": "bob", "text": "Which room?", "notify": {"contacts": ["dora@client.example"]}}""", 201);
@@ -135,7 +135,7 @@ class ConversationTest {
     void subjectTagThreadsOnlyForParticipants() throws Exception {
         mail.send(Mails.simple("tag-1@client.example", "Eli <eli@client.example>", "support@test.mailtask",
                 null, "Door stuck", "x"), "support@test.mailtask");
-        JsonNode task = awaitTask("Door stuck");
+        JsonNode task = bundle.awaitTask("Door stuck");
         long number = task.get("number").asLong();
 
         mail.send(Mails.simple("tag-2@client.example", "eli@client.example", "support@test.mailtask", null,
@@ -145,14 +145,14 @@ class ConversationTest {
 
         await().atMost(Duration.ofSeconds(20)).until(
                 () -> bundle.json("/api/tasks/" + task.get("id").asLong()).get("comments").size() == 1);
-        awaitTask("[#" + number + "] Door stuck");
+        bundle.awaitTask("[#" + number + "] Door stuck");
     }
 
     @Test
     void aBounceMarksTheDeliveryAndAnOutOfOfficeIsFiledWithTheTaskWithoutAnAnswer() throws Exception {
         mail.send(Mails.simple("ooo-0@client.example", "Gus <gus@client.example>", "support@test.mailtask",
                 null, "Fence broken", "x"), "support@test.mailtask");
-        long id = awaitTask("Fence broken").get("id").asLong();
+        long id = bundle.awaitTask("Fence broken").get("id").asLong();
         bundle.call("POST", "/api/tasks/" + id + "/comments", """
                 {"author": "alice", "text": "On Monday.", "notify": {"contacts": ["gus@client.example"]}}""", 201);
         MimeMessage out = await().atMost(Duration.ofSeconds(20)).until(() -> mail.inboxOf("gus@client.example"),
@@ -196,7 +196,7 @@ class ConversationTest {
     void aReplyToAClosedTaskReopensItOrStartsAFollowUpAsTheProjectSays() throws Exception {
         mail.send(Mails.simple("cl-1@client.example", "Ida <ida@client.example>", "support@test.mailtask", null,
                 "Window cracked", "x"), "support@test.mailtask");
-        long id = awaitTask("Window cracked").get("id").asLong();
+        long id = bundle.awaitTask("Window cracked").get("id").asLong();
         long number = bundle.json("/api/tasks/" + id).get("number").asLong();
         assertThat(bundle.call("PUT", "/api/tasks/" + id, "{\"status\":\"CLOSED\"}", 200).get("status").asText())
                 .isEqualTo("CLOSED");
@@ -210,7 +210,7 @@ class ConversationTest {
         bundle.call("PUT", "/api/projects/" + sales, "{\"closedTaskReply\":\"NEW_TASK\"}", 200);
         mail.send(Mails.simple("cl-3@client.example", "Jon <jon@client.example>", "project+7@test.mailtask", null,
                 "Order 12 chairs", "x"), "project+7@test.mailtask");
-        long order = awaitTask("Order 12 chairs").get("id").asLong();
+        long order = bundle.awaitTask("Order 12 chairs").get("id").asLong();
         long orderNumber = bundle.json("/api/tasks/" + order).get("number").asLong();
         bundle.call("PUT", "/api/tasks/" + order, "{\"status\":\"CLOSED\"}", 200);
         mail.send(Mails.simple("cl-4@client.example", "jon@client.example", "project+7@test.mailtask", null,
@@ -228,7 +228,7 @@ class ConversationTest {
     void hiddenCommentsAndUnnotifiedContactsGetNoMail() throws Exception {
         mail.send(Mails.simple("hid-1@client.example", "Finn <finn@client.example>", "support@test.mailtask",
                 null, "Secret plans", "x"), "support@test.mailtask");
-        long id = awaitTask("Secret plans").get("id").asLong();
+        long id = bundle.awaitTask("Secret plans").get("id").asLong();
         JsonNode hidden = bundle.call("POST", "/api/tasks/" + id + "/comments", """
                 {"author": "alice", "text": "internal note", "hidden": true,
                  "notify": {"contacts": ["finn@client.example"]}}""", 201);
@@ -249,7 +249,7 @@ class ConversationTest {
     void replyFromAnotherAddressOfTheContactAndReplyAllWithCc() throws Exception {
         mail.send(Mails.simple("alt-1@client.example", "Kay <kay@client.example>", "support@test.mailtask", null,
                 "Roof leaking", "Drip."), "support@test.mailtask");
-        long id = awaitTask("Roof leaking").get("id").asLong();
+        long id = bundle.awaitTask("Roof leaking").get("id").asLong();
         long kay = await().atMost(Duration.ofSeconds(20)).until(() -> bundle.json("/api/tasks/" + id)
                 .get("assigner"), a -> a != null && !a.isNull()).get("id").asLong();
         bundle.call("PUT", "/api/contacts/" + kay, "{\"additionalEmails\":[\"kay.private@home.example\"]}", 200);
@@ -278,9 +278,4 @@ class ConversationTest {
         }
     }
 
-    private static JsonNode awaitTask(String title) throws Exception {
-        long id = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> ImapIntakeTestSupport.taskId(bundle, title), Optional::isPresent).orElseThrow();
-        return bundle.json("/api/tasks/" + id);
-    }
 }

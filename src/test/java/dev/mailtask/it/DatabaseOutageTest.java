@@ -27,7 +27,7 @@ class DatabaseOutageTest {
                         "jdbc:hsqldb:hsql://127.0.0.1:" + dbPort + "/mailtask", TestBundle.imapAccount(mail, "200ms")))) {
             mail.send(Mails.simple("before-outage@client.example", "lea@client.example", "support@test.mailtask",
                     null, "Before the outage", "x"), "support@test.mailtask");
-            await().atMost(Duration.ofSeconds(20)).until(() -> titles(bundle).contains("Before the outage"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> bundle.titles().contains("Before the outage"));
 
             database.stop();
             NotifyBuilder failedPolls = new NotifyBuilder(bundle.camel()).fromRoute("mailbox-test-imap")
@@ -41,7 +41,7 @@ class DatabaseOutageTest {
 
             database = startDatabase(dbPort);
             await().atMost(Duration.ofSeconds(30)).until(() -> mail.seenFlags("INBOX").equals(List.of(true, true)));
-            assertThat(titles(bundle)).containsExactlyInAnyOrder("Before the outage", "During the outage");
+            assertThat(bundle.titles()).containsExactlyInAnyOrder("Before the outage", "During the outage");
         } finally {
             database.stop();
         }
@@ -62,7 +62,4 @@ class DatabaseOutageTest {
         return server;
     }
 
-    private static List<String> titles(TestBundle bundle) throws Exception {
-        return bundle.json("/api/tasks?size=500").get("items").findValuesAsText("title");
-    }
 }

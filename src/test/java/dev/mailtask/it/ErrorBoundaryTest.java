@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailtask.intake.MessageRecord;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.Test;
@@ -37,26 +36,17 @@ class ErrorBoundaryTest {
             mail.send(Mails.simple("bug-2@client.example", "olga@client.example", "support@test.mailtask", null,
                     "Right behind it", "y"), "support@test.mailtask");
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> titles(bundle).contains("Right behind it"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> bundle.titles().contains("Right behind it"));
             MessageRecord record = await().atMost(Duration.ofSeconds(20))
-                    .until(() -> record(bundle, "bug-1@client.example"), Optional::isPresent).orElseThrow();
+                    .until(() -> bundle.record("bug-1@client.example"), Optional::isPresent).orElseThrow();
             JsonNode message = bundle.json("/api/messages/" + record.id());
             assertThat(message.get("status").asText()).isEqualTo("QUARANTINED");
             assertThat(message.get("decision").asText()).isEqualTo("quarantined: processing failed");
             assertThat(message.get("error").asText()).contains("simulated bug in task creation");
-            assertThat(titles(bundle)).doesNotContain("Trigger the bug");
+            assertThat(bundle.titles()).doesNotContain("Trigger the bug");
             await().atMost(Duration.ofSeconds(20)).until(() -> mail.seenFlags("Quarantine").size() == 1);
             assertThat(mail.seenFlags("INBOX")).containsExactly(true);
         }
     }
 
-    private static List<String> titles(TestBundle bundle) throws Exception {
-        return bundle.json("/api/tasks?size=500").get("items").findValuesAsText("title");
-    }
-
-    private static Optional<MessageRecord> record(TestBundle bundle, String messageId) {
-        return bundle.database().inTransaction(s -> s.createSelectionQuery(
-                        "from MessageRecord m where m.messageId = :id", MessageRecord.class)
-                .setParameter("id", messageId).uniqueResultOptional());
-    }
 }

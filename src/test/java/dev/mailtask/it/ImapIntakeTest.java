@@ -47,7 +47,7 @@ class ImapIntakeTest {
                 "Re: Printer is on fire", "Hello,\nthe printer is on fire.\nCarol", "invoice.pdf", pdf),
                 "support@test.mailtask", "dave@client.example", "bob@staff.example");
 
-        JsonNode task = awaitTask("Printer is on fire");
+        JsonNode task = bundle.awaitTask("Printer is on fire");
         assertThat(task.get("description").asText()).contains("the printer is on fire.");
         assertThat(task.get("projectNumber").asInt()).isEqualTo(1);
         assertThat(task.get("accountId").asText()).isEqualTo("test-imap");
@@ -72,7 +72,7 @@ class ImapIntakeTest {
         assertThat(emails(contacts.get("items"))).contains("carol@client.example", "dave@client.example")
                 .doesNotContain("bob@staff.example");
 
-        MessageRecord record = record("printer-1@client.example").orElseThrow();
+        MessageRecord record = bundle.record("printer-1@client.example").orElseThrow();
         JsonNode message = bundle.json("/api/messages/" + record.id());
         assertThat(message.get("status").asText()).isEqualTo("PROCESSED");
         assertThat(message.get("decision").asText()).contains("virtual address support@test.mailtask");
@@ -89,7 +89,7 @@ class ImapIntakeTest {
         mail.send(Mails.simple("alice-1@client.example", "erin@client.example", "Alice <alice@test.mailtask>", null,
                 "Call me back", "Please call."), "alice@test.mailtask");
 
-        JsonNode task = awaitTask("Call me back");
+        JsonNode task = bundle.awaitTask("Call me back");
         assertThat(task.get("assignees").findValuesAsText("email")).containsExactly("alice@staff.example");
         assertThat(task.get("projectNumber").isNull()).isTrue();
     }
@@ -99,7 +99,7 @@ class ImapIntakeTest {
         mail.send(Mails.simple("project-7@client.example", "frank@client.example", "project+7@test.mailtask", null,
                 "Quote for 40 chairs", "How much?"), "project+7@test.mailtask");
 
-        JsonNode task = awaitTask("Quote for 40 chairs");
+        JsonNode task = bundle.awaitTask("Quote for 40 chairs");
         assertThat(task.get("projectNumber").asInt()).isEqualTo(7);
         assertThat(task.get("projectName").asText()).isEqualTo("Sales");
     }
@@ -110,12 +110,12 @@ class ImapIntakeTest {
                 "Cheap watches", "Buy now"), "oldlogin@test.mailtask");
 
         MessageRecord record = await().atMost(Duration.ofSeconds(20))
-                .until(() -> record("nobody-1@spam.example"), Optional::isPresent).orElseThrow();
+                .until(() -> bundle.record("nobody-1@spam.example"), Optional::isPresent).orElseThrow();
         JsonNode message = bundle.json("/api/messages/" + record.id());
         assertThat(message.get("status").asText()).isEqualTo("REJECTED");
         assertThat(message.get("decision").asText()).contains("oldlogin@test.mailtask");
         assertThat(message.get("taskId").isNull()).isTrue();
-        assertThat(titles()).doesNotContain("Cheap watches");
+        assertThat(bundle.titles()).doesNotContain("Cheap watches");
         assertThat(emails(bundle.json("/api/contacts?size=500").get("items"))).doesNotContain("spammer@spam.example");
     }
 
@@ -142,14 +142,14 @@ class ImapIntakeTest {
         mail.send(dsn.getBytes(StandardCharsets.US_ASCII), "support@test.mailtask");
 
         MessageRecord ooo = await().atMost(Duration.ofSeconds(20))
-                .until(() -> record("ooo-1@client.example"), Optional::isPresent).orElseThrow();
+                .until(() -> bundle.record("ooo-1@client.example"), Optional::isPresent).orElseThrow();
         MessageRecord bounce = await().atMost(Duration.ofSeconds(20))
-                .until(() -> record("dsn-1@mx.client.example"), Optional::isPresent).orElseThrow();
+                .until(() -> bundle.record("dsn-1@mx.client.example"), Optional::isPresent).orElseThrow();
         assertThat(ooo.status().name()).isEqualTo("IGNORED");
         assertThat(ooo.decision()).startsWith("ignored: auto reply").contains("Auto-Submitted: auto-replied");
         assertThat(bounce.status().name()).isEqualTo("IGNORED");
         assertThat(bounce.decision()).startsWith("ignored: delivery status");
-        assertThat(titles()).doesNotContain("Automatic reply: Printer", "Undelivered Mail Returned to Sender");
+        assertThat(bundle.titles()).doesNotContain("Automatic reply: Printer", "Undelivered Mail Returned to Sender");
         assertThat(emails(bundle.json("/api/contacts?size=500").get("items"))).doesNotContain("yara@client.example");
     }
 
@@ -162,7 +162,7 @@ class ImapIntakeTest {
         mail.send(Mails.simple("mass-1@mass.example", "promo@mass.example", "support@test.mailtask", cc.toString(),
                 "Our newsletter", "News"), "support@test.mailtask");
 
-        JsonNode task = awaitTask("Our newsletter");
+        JsonNode task = bundle.awaitTask("Our newsletter");
         assertThat(task.get("participants")).isEmpty();
         assertThat(emails(bundle.json("/api/contacts?size=500").get("items")))
                 .contains("promo@mass.example").doesNotContain("list1@mass.example", "list21@mass.example");
@@ -175,7 +175,7 @@ class ImapIntakeTest {
                 "support@test.mailtask", null, "Long names", "see attachment", longName, new byte[] {1, 2, 3}),
                 "support@test.mailtask");
 
-        JsonNode task = awaitTask("Long names");
+        JsonNode task = bundle.awaitTask("Long names");
         assertThat(task.get("attachments").get(0).get("fileName").asText()).hasSize(1000).startsWith("report-x");
         assertThat(task.get("assigner").get("name").asText()).hasSize(255);
     }
@@ -185,11 +185,11 @@ class ImapIntakeTest {
         byte[] raw = Mails.simple("twice-1@client.example", "gina@client.example", "support@test.mailtask", null,
                 "Sent twice", "Same mail, two copies");
         mail.send(raw, "support@test.mailtask");
-        awaitTask("Sent twice");
+        bundle.awaitTask("Sent twice");
         mail.send(raw, "support@test.mailtask");
         await().atMost(Duration.ofSeconds(20)).until(() -> mail.seenFlags("INBOX").stream().allMatch(s -> s));
 
-        assertThat(titles().stream().filter("Sent twice"::equals)).hasSize(1);
+        assertThat(bundle.titles().stream().filter("Sent twice"::equals)).hasSize(1);
     }
 
     @Test
@@ -199,9 +199,9 @@ class ImapIntakeTest {
         mail.send(Mails.simple("after-poison@client.example", "hank@client.example", "support@test.mailtask", null,
                 "After the poison", "Still works"), "support@test.mailtask");
 
-        awaitTask("After the poison");
+        bundle.awaitTask("After the poison");
         MessageRecord record = await().atMost(Duration.ofSeconds(20))
-                .until(() -> record("poison-1@client.example"), Optional::isPresent)
+                .until(() -> bundle.record("poison-1@client.example"), Optional::isPresent)
                 .orElseThrow();
         JsonNode message = bundle.json("/api/messages/" + record.id());
         assertThat(message.get("status").asText()).isEqualTo("QUARANTINED");
@@ -219,10 +219,10 @@ class ImapIntakeTest {
                 .getBytes(StandardCharsets.UTF_8);
         mail.send(raw, "support@test.mailtask");
 
-        awaitTask("Innocent request");
+        bundle.awaitTask("Innocent request");
         await().atMost(Duration.ofSeconds(20)).until(() -> mail.seenFlags("INBOX").stream().allMatch(s -> s));
         assertThat(mail.seenFlags("Trash")).as("not moved by the mail's own header").isEmpty();
-        assertThat(record("steer-1@attacker.example")).hasValueSatisfying(
+        assertThat(bundle.record("steer-1@attacker.example")).hasValueSatisfying(
                 r -> assertThat(r.status().name()).isEqualTo("PROCESSED"));
     }
 
@@ -240,34 +240,10 @@ class ImapIntakeTest {
         assertThat(ok.headers().firstValue("Authorization")).isEmpty();
     }
 
-    private static JsonNode awaitTask(String title) throws Exception {
-        long id = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> taskId(title), Optional::isPresent).orElseThrow();
-        return bundle.json("/api/tasks/" + id);
-    }
-
-    private static Optional<Long> taskId(String title) throws Exception {
-        for (JsonNode t : bundle.json("/api/tasks?size=500").get("items")) {
-            if (t.get("title").asText().equals(title)) {
-                return Optional.of(t.get("id").asLong());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static List<String> titles() throws Exception {
-        return bundle.json("/api/tasks?size=500").get("items").findValuesAsText("title");
-    }
-
     private static List<String> emails(JsonNode people) {
         List<String> emails = new ArrayList<>();
         people.forEach(p -> emails.add(p.get("email").asText()));
         return emails;
     }
 
-    static Optional<MessageRecord> record(String messageId) {
-        return bundle.database().inTransaction(s -> s.createSelectionQuery(
-                        "from MessageRecord m where m.messageId = :id", MessageRecord.class)
-                .setParameter("id", messageId).uniqueResultOptional());
-    }
 }

@@ -30,8 +30,8 @@ class RestartAndPop3Test {
                     "Second over POP3, no Message-ID", "two"), "alice@test.mailtask");
 
             try (TestBundle bundle = TestBundle.start(settings)) {
-                await().atMost(Duration.ofSeconds(20)).until(() -> titles(bundle).size() == 2);
-                assertThat(titles(bundle)).containsExactlyInAnyOrder("First over POP3",
+                await().atMost(Duration.ofSeconds(20)).until(() -> bundle.titles().size() == 2);
+                assertThat(bundle.titles()).containsExactlyInAnyOrder("First over POP3",
                         "Second over POP3, no Message-ID");
             }
 
@@ -41,7 +41,7 @@ class RestartAndPop3Test {
                         .whenDone(4).create();
                 restarted.startNow();
                 assertThat(duplicates.matches(20, TimeUnit.SECONDS)).as("both mails polled again, twice").isTrue();
-                assertThat(titles(restarted)).hasSize(2);
+                assertThat(restarted.titles()).hasSize(2);
             }
         }
     }
@@ -54,19 +54,16 @@ class RestartAndPop3Test {
             mail.send(Mails.simple("imap-restart@client.example", "kim@client.example", "support@test.mailtask",
                     null, "Before the restart", "x"), "support@test.mailtask");
             try (TestBundle bundle = TestBundle.start(settings)) {
-                await().atMost(Duration.ofSeconds(20)).until(() -> titles(bundle).size() == 1);
+                await().atMost(Duration.ofSeconds(20)).until(() -> bundle.titles().size() == 1);
                 await().atMost(Duration.ofSeconds(20)).until(() -> mail.seenFlags("INBOX").equals(List.of(true)));
             }
             // As if the bundle had crashed between its commit and the server's SEEN flag.
             mail.markAllUnseen();
             try (TestBundle restarted = TestBundle.start(settings)) {
                 await().atMost(Duration.ofSeconds(20)).until(() -> mail.seenFlags("INBOX").equals(List.of(true)));
-                assertThat(titles(restarted)).containsExactly("Before the restart");
+                assertThat(restarted.titles()).containsExactly("Before the restart");
             }
         }
     }
 
-    static List<String> titles(TestBundle bundle) throws Exception {
-        return bundle.json("/api/tasks?size=500").get("items").findValuesAsText("title");
-    }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mailtask.intake.MessageRecord;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,12 +50,12 @@ class RulesIntakeTest {
     void invoiceRuleTitlesAssignsAndExplainsItself() throws Exception {
         send("inv-1", "Zoe <zoe@client.example>", "support@test.mailtask", null, "Invoice INV-2024-117 is overdue",
                 "Please check.");
-        JsonNode task = awaitTask("Invoice INV-2024-117: Invoice INV-2024-117 is overdue");
+        JsonNode task = bundle.awaitTask("Invoice INV-2024-117: Invoice INV-2024-117 is overdue");
         assertThat(task.get("assignees").findValuesAsText("email")).containsExactly("bob@staff.example");
         assertThat(task.get("description").asText())
                 .startsWith("Billing question from Zoe about invoice INV-2024-117.\n\nPlease check.");
 
-        JsonNode message = awaitRecord("inv-1");
+        JsonNode message = bundle.awaitRecord("inv-1@client.example");
         JsonNode trace = message.get("trace").get(0);
         assertThat(trace.get("address").asText()).isEqualTo("support");
         assertThat(trace.get("why").asText()).contains("Invoices");
@@ -71,10 +69,10 @@ class RulesIntakeTest {
         mail.send(bulk, "support@test.mailtask");
         send("urgent-1", "amy@client.example", "support@test.mailtask", null, "URGENT: server down", "Help");
 
-        JsonNode urgent = awaitTask("URGENT: server down");
+        JsonNode urgent = bundle.awaitTask("URGENT: server down");
         assertThat(urgent.get("assignees").findValuesAsText("email")).containsExactly("alice@staff.example");
         assertThat(urgent.get("participants").findValuesAsText("email")).contains("bob@staff.example");
-        JsonNode ignored = awaitRecord("bulk-1@news.example".replace("@news.example", ""), "@news.example");
+        JsonNode ignored = bundle.awaitRecord("bulk-1@news.example");
         assertThat(ignored.get("status").asText()).isEqualTo("IGNORED");
         assertThat(ignored.get("decision").asText()).startsWith("ignored by rules");
     }
@@ -94,7 +92,7 @@ class RulesIntakeTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> bundle.json("/api/rules").get("ruleSets")
                 .findValuesAsText("address").contains("project+7"));
         send("lead-1", "Ben <ben@lead.example>", "project+7@test.mailtask", null, "Lead: 40 chairs", "x");
-        JsonNode lead = awaitRecord("lead-1");
+        JsonNode lead = bundle.awaitRecord("lead-1@client.example");
         assertThat(lead.get("status").asText()).isEqualTo("PROCESSED");
         assertThat(lead.get("taskId").isNull()).isTrue();
         assertThat(lead.get("decision").asText()).contains("contact ben@lead.example");
@@ -112,7 +110,7 @@ class RulesIntakeTest {
         assertThat(rejected.get("file").asText()).endsWith("sales.yaml");
         assertThat(rejected.get("line").asInt()).isEqualTo(5);
         send("lead-2", "Cid <cid@lead.example>", "project+7@test.mailtask", null, "Lead: 12 desks", "x");
-        assertThat(awaitRecord("lead-2").get("decision").asText()).as("the old rules still apply")
+        assertThat(bundle.awaitRecord("lead-2@client.example").get("decision").asText()).as("the old rules still apply")
                 .contains("contact cid@lead.example");
     }
 
@@ -140,8 +138,8 @@ class RulesIntakeTest {
 
         send("bob-1", "dan@client.example", "bob@test.mailtask", null, "Weekly newsletter", "x");
         send("bob-2", "dan@client.example", "bob@test.mailtask", null, "Real question for Bob", "x");
-        awaitTask("Real question for Bob");
-        assertThat(awaitRecord("bob-1").get("status").asText()).isEqualTo("IGNORED");
+        bundle.awaitTask("Real question for Bob");
+        assertThat(bundle.awaitRecord("bob-1@client.example").get("status").asText()).isEqualTo("IGNORED");
 
         bundle.call("DELETE", "/api/rules/bob", null, 204);
         assertThat(bundle.json("/api/rules").get("ruleSets").findValuesAsText("address")).doesNotContain("bob");
@@ -162,7 +160,7 @@ class RulesIntakeTest {
         assertThat(dry.get("title").asText()).isEqualTo("Invoice INV-9: Invoice INV-9 question");
         assertThat(dry.get("settings").get("assignees").get(0).asText()).isEqualTo("bob");
         assertThat(dry.get("traces").get(0).get("rules").findValuesAsText("name")).contains("Invoices", "Urgent");
-        assertThat(ImapIntakeTestSupport.titles(bundle)).doesNotContain("Invoice INV-9: Invoice INV-9 question");
+        assertThat(bundle.titles()).doesNotContain("Invoice INV-9: Invoice INV-9 question");
         assertThat(bundle.call("POST", "/api/rules/dry-run", null).statusCode()).isEqualTo(400);
     }
 
@@ -170,10 +168,10 @@ class RulesIntakeTest {
     void mailToTwoAddressesMakesOneTaskWithBothApplied() throws Exception {
         send("two-1", "fay@client.example", "support@test.mailtask", "alice@test.mailtask",
                 "Invoice INV-77 and a question for Alice", "x");
-        JsonNode task = awaitTask("Invoice INV-77: Invoice INV-77 and a question for Alice");
+        JsonNode task = bundle.awaitTask("Invoice INV-77: Invoice INV-77 and a question for Alice");
         assertThat(task.get("assignees").findValuesAsText("email")).containsExactlyInAnyOrder("bob@staff.example",
                 "alice@staff.example");
-        assertThat(ImapIntakeTestSupport.titles(bundle).stream().filter(t -> t.contains("INV-77"))).hasSize(1);
+        assertThat(bundle.titles().stream().filter(t -> t.contains("INV-77"))).hasSize(1);
     }
 
     private static void send(String id, String from, String to, String cc, String subject, String body)
@@ -182,20 +180,4 @@ class RulesIntakeTest {
         mail.send(Mails.simple(id + "@client.example", from, to, cc, subject, body), rcpt);
     }
 
-    private static JsonNode awaitTask(String title) throws Exception {
-        long id = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> ImapIntakeTestSupport.taskId(bundle, title), Optional::isPresent).orElseThrow();
-        return bundle.json("/api/tasks/" + id);
-    }
-
-    private static JsonNode awaitRecord(String id) throws Exception {
-        return awaitRecord(id, "@client.example");
-    }
-
-    private static JsonNode awaitRecord(String id, String domain) throws Exception {
-        MessageRecord record = await().atMost(Duration.ofSeconds(20)).until(() -> bundle.database().inTransaction(
-                s -> s.createSelectionQuery("from MessageRecord m where m.messageId = :id", MessageRecord.class)
-                        .setParameter("id", id + domain).uniqueResultOptional()), Optional::isPresent).orElseThrow();
-        return bundle.json("/api/messages/" + record.id());
-    }
 }

@@ -38,7 +38,7 @@ class SendingReliabilityTest {
                 mail.send(Mails.simple("rel-1@client.example", "Hal <hal@client.example>", "support@test.mailtask",
                         null, "Heating off", "Cold."), "support@test.mailtask");
                 long id = await().atMost(Duration.ofSeconds(20))
-                        .until(() -> ImapIntakeTestSupport.taskId(bundle, "Heating off"), Optional::isPresent).get();
+                        .until(() -> bundle.taskId("Heating off"), Optional::isPresent).get();
                 bundle.call("POST", "/api/tasks/" + id + "/comments", """
                         {"author": "alice", "text": "Fixing it.", "notify": {"contacts": ["hal@client.example"]}}""",
                         201);

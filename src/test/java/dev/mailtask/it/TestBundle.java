@@ -1,5 +1,7 @@
 package dev.mailtask.it;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mailtask.camel.MailtaskMain;
@@ -13,7 +15,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.mailtask.intake.MessageRecord;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
@@ -171,6 +177,41 @@ final class TestBundle implements AutoCloseable {
                     + new String(response.body(), StandardCharsets.UTF_8));
         }
         return JSON.readTree(response.body());
+    }
+
+    /** Titles of all tasks, newest first. */
+    List<String> titles() throws Exception {
+        return json("/api/tasks?size=500").get("items").findValuesAsText("title");
+    }
+
+    Optional<Long> taskId(String title) throws Exception {
+        for (JsonNode t : json("/api/tasks?size=500").get("items")) {
+            if (t.get("title").asText().equals(title)) {
+                return Optional.of(t.get("id").asLong());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Waits for a task with this title and returns it as the API shows it. */
+    JsonNode awaitTask(String title) throws Exception {
+        long id = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> taskId(title), Optional::isPresent).orElseThrow();
+        return json("/api/tasks/" + id);
+    }
+
+    /** The record of the mail with this Message-ID, if it has been processed. */
+    Optional<MessageRecord> record(String messageId) {
+        return database().inTransaction(s -> s.createSelectionQuery(
+                        "from MessageRecord m where m.messageId = :id", MessageRecord.class)
+                .setParameter("id", messageId).uniqueResultOptional());
+    }
+
+    /** Waits for the mail with this Message-ID to be processed and returns its record as the API shows it. */
+    JsonNode awaitRecord(String messageId) throws Exception {
+        MessageRecord record = await().atMost(Duration.ofSeconds(20)).until(() -> record(messageId),
+                Optional::isPresent).orElseThrow();
+        return json("/api/messages/" + record.id());
     }
 
     @Override

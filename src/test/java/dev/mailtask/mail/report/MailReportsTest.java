@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import dev.mailtask.mail.InboundMail;
 import dev.mailtask.mail.MailParseException;
 import dev.mailtask.mail.MailParser;
 
