@@ -16,8 +16,9 @@ import org.hibernate.Session;
 /**
  * Which task an incoming mail continues, by the signals our mail carries, strongest first: our own
  * Message-ID in In-Reply-To/References (verified by its keyed hash) → any Message-ID we stored (their earlier
- * mail, or ours) → the reply token in the address it was sent to → {@code [#N]} in the subject, but only from
- * a participant of task N (a subject is easy to copy; Zammad's bug #5064 is what happens otherwise).
+ * mail, or ours) → the reply token in the address it was sent to ({@link #find}); then, after the task
+ * address, {@code [#N]} in the subject, but only from a participant of task N ({@link #bySubjectTag}: a
+ * subject is easy to copy; Zammad's bug #5064 is what happens otherwise).
  */
 public final class Threads {
 
@@ -64,6 +65,14 @@ public final class Threads {
                 }
             }
         }
+        return Optional.empty();
+    }
+
+    /**
+     * The weakest signal, asked for after the task address: {@code [#N]} in the subject, and only from a
+     * participant of task N.
+     */
+    public Optional<Match> bySubjectTag(Session session, InboundMail mail) {
         OptionalLong tagged = SubjectTags.taskNumberIn(mail.subject());
         if (tagged.isPresent() && mail.from() != null) {
             Optional<Match> byTag = byNumber(session, tagged.getAsLong(), null, "[#" + tagged.getAsLong()

@@ -179,6 +179,12 @@ public final class IntakeService {
                 title = Titles.fromSubject(subject.subjectWithoutHash());
             }
         }
+        Optional<Threads.Match> tagged = threads.bySubjectTag(session, mail);
+        if (tagged.isPresent()) {
+            return new IntakeDecision(IntakeAction.ADD_COMMENT, received, mail, key, recipients,
+                    "add comment: reply to task #" + tagged.get().taskNumber() + " (" + tagged.get().signal() + ")",
+                    null, tagged.get().taskId(), title, subject.notifyPeople(), null, null, null, null);
+        }
         return applyRules(session, received, mail, key, recipients, known, title, subject.notifyPeople());
     }
 

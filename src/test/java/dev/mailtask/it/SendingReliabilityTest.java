@@ -68,6 +68,41 @@ class SendingReliabilityTest {
         }
     }
 
+    @Test
+    void mailQueuedBeforeAStopIsSentOnceAfterTheRestart() throws Exception {
+        int smtpPort = TestBundle.freePort();
+        int imapPort = TestBundle.freePort();
+        try (TestMailServer mail = new TestMailServer()) {
+            Map<String, String> settings = TestBundle.settings(dir, "jdbc:hsqldb:file:" + dir.resolve("db/mailtask"),
+                    TestBundle.imapAccount(mail, "200ms").replace("port: " + mail.smtpPort(), "port: " + smtpPort));
+            settings.put("mailtask.outbox.period", "200");
+            settings.put("mailtask.outbox.first-retry", "200");
+            long id;
+            try (TestBundle bundle = TestBundle.start(settings)) {
+                mail.send(Mails.simple("rst-1@client.example", "Ivo <ivo@client.example>", "support@test.mailtask",
+                        null, "Gate jammed", "x"), "support@test.mailtask");
+                id = bundle.awaitTask("Gate jammed").get("id").asLong();
+                bundle.call("POST", "/api/tasks/" + id + "/comments", """
+                        {"author": "bob", "text": "Coming.", "notify": {"contacts": ["ivo@client.example"]}}""", 201);
+                long taskId = id;
+                await().atMost(Duration.ofSeconds(20)).until(() -> delivery(bundle, taskId).get("attempts").asInt() >= 1);
+            }
+            NoDelayGreenMail smtp = new NoDelayGreenMail(new ServerSetup[] {
+                    new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                    new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+            smtp.start();
+            try (TestBundle restarted = TestBundle.start(settings)) {
+                long taskId = id;
+                await().atMost(Duration.ofSeconds(30)).until(
+                        () -> delivery(restarted, taskId).get("status").asText().equals("SENT"));
+                smtp.setUser("ivo@client.example", "ivo@client.example", "pw");
+                assertThat(count(imapPort, "ivo@client.example", "pw")).as("sent once, after the restart").isEqualTo(1);
+            } finally {
+                smtp.stop();
+            }
+        }
+    }
+
     private static JsonNode delivery(TestBundle bundle, long taskId) throws Exception {
         return bundle.json("/api/tasks/" + taskId).get("comments").get(0).get("deliveries").get(0);
     }
