@@ -94,13 +94,60 @@ public final class ReplyText {
         for (int i = 0; i < r.lines.size(); i++) {
             shown.add(r.shown(i));
         }
-        QuoteFinder.Decision d = QuoteFinder.decide(r.lines, r.forced());
+        QuoteFinder.Decision d = withSignOff(r, QuoteFinder.decide(r.lines, r.forced()));
         String cutHtml = html;
         if (!d.quote().isEmpty()) {
             removeQuotedNodes(doc, r, d);
             cutHtml = doc.outerHtml();
         }
         return assemble(shown, d, Reply.Source.HTML, cutHtml);
+    }
+
+    /**
+     * A short sign-off ("Bob", "Thanks, Ann") that opens the HTML block the quote sits in, with no wrapper of
+     * the quote's own between them, goes with the quote, as talon does (it drops the block around the
+     * separator). A quote wrapped in its own element leaves the sign-off alone.
+     */
+    static QuoteFinder.Decision withSignOff(HtmlLines r, QuoteFinder.Decision d) {
+        if (d.quote().isEmpty()) {
+            return d;
+        }
+        QuoteFinder.Range first = d.quote().get(0);
+        int p = previousText(r.lines, first.from() - 1);
+        int before = p < 0 ? -1 : previousText(r.lines, p - 1);
+        if (p < 0 || before < 0 || !SIGN_OFF.matcher(r.lines.get(p).strip()).matches()) {
+            return d;
+        }
+        int last = previousText(r.lines, first.to() - 1);
+        int firstText = first.from();
+        while (firstText < last && r.lines.get(firstText).isBlank()) {
+            firstText++;
+        }
+        boolean shared = false;
+        for (int[] span : r.span.values()) {
+            if (span[0] > p && span[0] <= firstText && span[1] >= last) {
+                return d; // the quote has a wrapper of its own: the sign-off is outside it (Hotmail)
+            }
+            shared |= span[0] > before && span[0] <= p && span[1] >= first.from();
+        }
+        if (!shared) {
+            return d;
+        }
+        List<QuoteFinder.Range> quote = new ArrayList<>(d.quote());
+        quote.set(0, new QuoteFinder.Range(p, first.to()));
+        return new QuoteFinder.Decision(d.markers(), quote, d.signatureFrom(), d.signatureTo());
+    }
+
+    /** At most four short words, no sentence: "Bob", "Thanks, Ann", "Best regards". */
+    private static final java.util.regex.Pattern SIGN_OFF =
+            java.util.regex.Pattern.compile("[\\p{L}][\\p{L}'.-]*(?:[ ,]+[\\p{L}][\\p{L}'.-]*){0,3}[,!]?");
+
+    private static int previousText(List<String> lines, int from) {
+        int i = Math.min(from, lines.size() - 1);
+        while (i >= 0 && lines.get(i).isBlank()) {
+            i--;
+        }
+        return i;
     }
 
     private static void removeQuotedNodes(Document doc, HtmlLines r, QuoteFinder.Decision d) {
