@@ -95,7 +95,14 @@ class ConversationTest {
                 .containsExactly("bob@staff.example");
         assertThat(bundle.titles().stream().filter(t -> t.contains("Printer on fire"))).hasSize(1);
 
-        // Bob was told of Alice's comment and of Carol's answer; his own answer becomes his comment.
+        // A reply that says @nonotify is recorded but tells no one.
+        String quiet = "From: carol@client.example\r\nTo: " + out.getHeader("Reply-To", null) + "\r\n"
+                + "Subject: Re: " + out.getSubject() + " @nonotify\r\nMessage-ID: <conv-3@client.example>\r\n"
+                + "In-Reply-To: " + out.getMessageID() + "\r\n\r\nNo need to answer.\r\n";
+        mail.send(quiet.getBytes(StandardCharsets.UTF_8), out.getHeader("Reply-To", null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> bundle.json("/api/tasks/" + id).get("comments").size() == 3);
+
+        // Bob was told of Alice's comment and of Carol's answer, not of the quiet one; his answer is his comment.
         List<MimeMessage> bobs = await().atMost(Duration.ofSeconds(20)).until(
                 () -> mail.inboxOf("bob@staff.example"), inbox -> inbox.size() == 2);
         MimeMessage notice = bobs.get(0);
@@ -108,7 +115,8 @@ class ConversationTest {
                 + "In-Reply-To: " + notice.getMessageID() + "\r\n\r\nI will bring the extinguisher.\r\n";
         mail.send(bobAnswers.getBytes(StandardCharsets.UTF_8), notice.getHeader("Reply-To", null));
         JsonNode byBob = await().atMost(Duration.ofSeconds(20)).until(() -> bundle.json("/api/tasks/" + id),
-                t -> t.get("comments").size() == 3).get("comments").get(2);
+                t -> t.get("comments").size() == 4).get("comments").get(3);
+        assertThat(mail.inboxOf("bob@staff.example")).as("@nonotify told no one").hasSize(2);
         assertThat(byBob.get("author").get("kind").asText()).isEqualTo("employee");
         assertThat(byBob.get("author").get("email").asText()).isEqualTo("bob@staff.example");
         assertThat(byBob.get("text").asText()).isEqualTo("I will bring the extinguisher.");
