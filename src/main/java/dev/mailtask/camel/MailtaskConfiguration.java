@@ -32,6 +32,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -102,6 +103,9 @@ public class MailtaskConfiguration implements CamelConfiguration {
         registry.bind("mailtaskDatabase", database);
         intake.setNotDeliveredNotice(Boolean.parseBoolean(
                 property(properties, "mailtask.intake.not-delivered-notice", "false")));
+        intake.setSpamVerdicts(spamVerdicts(property(properties, "mailtask.intake.spam-headers",
+                "X-Spam-Flag: YES, X-Spam-Status: Yes")),
+                !"ignore".equalsIgnoreCase(property(properties, "mailtask.intake.spam", "quarantine")));
         registry.bind("mailtaskIntake", intake);
         registry.bind("mailtaskOutbox", new Outbox(database, Clock.systemUTC(),
                 Duration.ofMillis(Long.parseLong(property(properties, "mailtask.outbox.first-retry", "30000"))),
@@ -127,6 +131,21 @@ public class MailtaskConfiguration implements CamelConfiguration {
                 registry.bind("mailtaskSmtpProperties-" + account.id(), smtpProperties(account.smtp()));
             }
         }
+    }
+
+    /** "X-Spam-Flag: YES, X-Spam-Status: Yes" → header name → value prefix. */
+    static Map<String, String> spamVerdicts(String list) {
+        Map<String, String> verdicts = new java.util.LinkedHashMap<>();
+        for (String item : list.split(",")) {
+            int colon = item.indexOf(':');
+            if (colon > 0) {
+                verdicts.put(item.substring(0, colon).strip(), item.substring(colon + 1).strip());
+            } else if (!item.isBlank()) {
+                throw new IllegalStateException("mailtask.intake.spam-headers: '" + item.strip()
+                        + "' is not 'Header: value'");
+            }
+        }
+        return verdicts;
     }
 
     /** JavaMail settings of one account's sender: STARTTLS as configured, and no endless waits. */

@@ -25,6 +25,12 @@ public final class AccountChoice {
         return projects.isPresent() ? projects : system();
     }
 
+    /** True for an address one of our accounts receives: we never send mail there (a loop in one step). */
+    public boolean isOurs(String email) {
+        dev.mailtask.mail.MailAddress address = new dev.mailtask.mail.MailAddress(email, "");
+        return accounts.stream().anyMatch(a -> a.serves(address));
+    }
+
     /** The default sending account (or the only one): notifications to employees go out from it. */
     public Optional<MailAccount> system() {
         return accounts.stream().filter(a -> a.smtp() != null && a.defaultSender()).findFirst()

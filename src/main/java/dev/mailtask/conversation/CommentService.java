@@ -88,6 +88,9 @@ public final class CommentService {
                         .orElseThrow(() -> new IllegalStateException("no account can send mail: configure smtp"
                                 + " for an account in the accounts file"));
                 for (Contact contact : contacts) {
+                    if (accounts.isOurs(contact.email())) {
+                        continue; // never mail our own addresses
+                    }
                     session.persist(outboxMail(session, ids, account, task, comment, author, contact, request, now));
                     mailed.add(contact.email());
                 }

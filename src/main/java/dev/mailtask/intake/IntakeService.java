@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -70,6 +71,10 @@ public final class IntakeService {
     private final Threads threads;
     private final Notifications notifications;
     private volatile boolean notDeliveredNotice;
+    /** In the order configured: the first verdict found is the one recorded. */
+    private volatile Map<String, String> spamVerdicts = java.util.Collections.unmodifiableMap(
+            new java.util.LinkedHashMap<>(Map.of("X-Spam-Flag", "yes")));
+    private volatile boolean quarantineSpam = true;
     private final People people;
     private final Clock clock;
     private final int maxCcParticipants;
@@ -146,6 +151,13 @@ public final class IntakeService {
                             + about.map(m -> "; about task #" + m.taskNumber()).orElse(""),
                     bounced == null ? null : bounceReason(report), about.map(Threads.Match::taskId).orElse(null),
                     null, false, null, null, bounced, null);
+        }
+        String spam = spamVerdict(mail);
+        if (spam != null) {
+            // The upstream filter's word counts: kept for a person to look at, or just recorded.
+            return IntakeDecision.recordOnly(quarantineSpam ? IntakeAction.QUARANTINE : IntakeAction.IGNORE,
+                    received, mail, key, recipients, (quarantineSpam ? "quarantined" : "ignored")
+                            + ": spam by the upstream filter (" + spam + ")", quarantineSpam ? "spam: " + spam : null);
         }
         SubjectDirectives subject = SubjectDirectives.of(mail.subject());
         // A reply to one of our mails continues its task, whichever of our addresses it came to.
@@ -473,6 +485,28 @@ public final class IntakeService {
             return new IntakeOutcome(IntakeAction.REJECT, MessageStatus.REJECTED, record.id(), null, null,
                     decision.reason());
         });
+    }
+
+    /** The spam verdict header that marks this mail, as "Name: value", or null. */
+    private String spamVerdict(InboundMail mail) {
+        for (Map.Entry<String, String> verdict : spamVerdicts.entrySet()) {
+            String value = mail.header(verdict.getKey());
+            if (value != null && value.strip().toLowerCase(Locale.ROOT).startsWith(verdict.getValue())) {
+                return verdict.getKey() + ": " + value.strip();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Headers by which an upstream filter says "spam" (name → value prefix, case-insensitive), and whether such
+     * mail is quarantined (else ignored).
+     */
+    public void setSpamVerdicts(Map<String, String> verdicts, boolean quarantine) {
+        Map<String, String> lower = new java.util.LinkedHashMap<>();
+        verdicts.forEach((name, prefix) -> lower.put(name.strip(), prefix.strip().toLowerCase(Locale.ROOT)));
+        this.spamVerdicts = java.util.Collections.unmodifiableMap(lower);
+        this.quarantineSpam = quarantine;
     }
 
     /** Tell senders of undeliverable mail (off by default: backscatter to forged senders). */

@@ -233,6 +233,16 @@ class ConversationTest {
     }
 
     @Test
+    void weNeverMailOurOwnAddresses() throws Exception {
+        mail.send(Mails.simple("own-1@test.mailtask", "Ghost <ghost@test.mailtask>", "support@test.mailtask", null,
+                "From inside", "x"), "support@test.mailtask");
+        long id = bundle.awaitTask("From inside").get("id").asLong();
+        JsonNode posted = bundle.call("POST", "/api/tasks/" + id + "/comments", """
+                {"author": "alice", "text": "Noted.", "notify": {"contacts": ["ghost@test.mailtask"]}}""", 201);
+        assertThat(posted.get("mailedTo")).as("a mail to ourselves is a loop in one step").isEmpty();
+    }
+
+    @Test
     void hiddenCommentsAndUnnotifiedContactsGetNoMail() throws Exception {
         mail.send(Mails.simple("hid-1@client.example", "Finn <finn@client.example>", "support@test.mailtask",
                 null, "Secret plans", "x"), "support@test.mailtask");

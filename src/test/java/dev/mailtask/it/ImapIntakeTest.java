@@ -154,6 +154,18 @@ class ImapIntakeTest {
     }
 
     @Test
+    void upstreamSpamVerdictsAreQuarantined() throws Exception {
+        byte[] spam = ("X-Spam-Flag: YES\r\nX-Spam-Status: Yes, score=9.1\r\n" + new String(Mails.simple(
+                "spam-1@spam.example", "win@spam.example", "support@test.mailtask", null, "You won", "Click"),
+                StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        mail.send(spam, "support@test.mailtask");
+        JsonNode record = bundle.awaitRecord("spam-1@spam.example");
+        assertThat(record.get("status").asText()).isEqualTo("QUARANTINED");
+        assertThat(record.get("decision").asText()).contains("spam by the upstream filter (X-Spam-Flag: YES)");
+        assertThat(bundle.titles()).doesNotContain("You won");
+    }
+
+    @Test
     void moreThanTwentyCcIsAMassMailingWithoutParticipantsOrContacts() throws Exception {
         StringBuilder cc = new StringBuilder();
         for (int i = 1; i <= 21; i++) {
