@@ -106,6 +106,8 @@ public class MailtaskConfiguration implements CamelConfiguration {
         intake.setSpamVerdicts(spamVerdicts(property(properties, "mailtask.intake.spam-headers",
                 "X-Spam-Flag: YES, X-Spam-Status: Yes")),
                 !"ignore".equalsIgnoreCase(property(properties, "mailtask.intake.spam", "quarantine")));
+        intake.setFloodLimit(Integer.parseInt(property(properties, "mailtask.intake.flood-limit", "20")),
+                Duration.ofMinutes(Long.parseLong(property(properties, "mailtask.intake.flood-window-minutes", "10"))));
         registry.bind("mailtaskIntake", intake);
         registry.bind("mailtaskOutbox", new Outbox(database, Clock.systemUTC(),
                 Duration.ofMillis(Long.parseLong(property(properties, "mailtask.outbox.first-retry", "30000"))),

@@ -75,6 +75,8 @@ public final class IntakeService {
     private volatile Map<String, String> spamVerdicts = java.util.Collections.unmodifiableMap(
             new java.util.LinkedHashMap<>(Map.of("X-Spam-Flag", "yes")));
     private volatile boolean quarantineSpam = true;
+    private volatile int floodLimit = 20;
+    private volatile java.time.Duration floodWindow = java.time.Duration.ofMinutes(10);
     private final People people;
     private final Clock clock;
     private final int maxCcParticipants;
@@ -197,7 +199,34 @@ public final class IntakeService {
                     "add comment: reply to task #" + tagged.get().taskNumber() + " (" + tagged.get().signal() + ")",
                     null, tagged.get().taskId(), title, subject.notifyPeople(), null, null, null, null);
         }
-        return applyRules(session, received, mail, key, recipients, known, title, subject.notifyPeople());
+        IntakeDecision ruled = applyRules(session, received, mail, key, recipients, known, title,
+                subject.notifyPeople());
+        long recent = ruled.action() == IntakeAction.CREATE_TASK ? recentTasksFrom(session, mail) : 0;
+        if (recent >= floodLimit) {
+            // One sender making task after task is a loop or a flood: held for a person, not hundreds of tasks.
+            return IntakeDecision.recordOnly(IntakeAction.QUARANTINE, received, mail, key, recipients,
+                    "quarantined: flood: " + recent + " new tasks from " + mail.from().normalized() + " in the last "
+                            + floodWindow.toMinutes() + " minutes", "flood");
+        }
+        return ruled;
+    }
+
+    /** Tasks the sender's mail created within the flood window. */
+    private long recentTasksFrom(Session session, InboundMail mail) {
+        if (mail.from() == null || mail.from().address().isEmpty()) {
+            return 0;
+        }
+        return session.createSelectionQuery("select count(m) from MessageRecord m where m.fromAddress = :from"
+                        + " and m.receivedAt > :since and m.taskId is not null and m.commentId is null", Long.class)
+                .setParameter("from", mail.from().normalized())
+                .setParameter("since", clock.instant().minus(floodWindow))
+                .getSingleResult();
+    }
+
+    /** At most {@code limit} new tasks per sender within {@code window}; more is quarantined as a flood. */
+    public void setFloodLimit(int limit, java.time.Duration window) {
+        this.floodLimit = limit;
+        this.floodWindow = window;
     }
 
     /**

@@ -127,6 +127,26 @@ final class TestMailServer implements AutoCloseable {
         }
     }
 
+    /** Message-IDs of the mails in a folder of the catch-all mailbox (with angle brackets). */
+    List<String> messageIdsIn(String folderName) throws Exception {
+        try (Store store = imapStore()) {
+            Folder folder = store.getFolder(folderName);
+            if (!folder.exists()) {
+                return List.of();
+            }
+            folder.open(Folder.READ_ONLY);
+            List<String> ids = new ArrayList<>();
+            for (Message m : folder.getMessages()) {
+                String[] id = m.getHeader("Message-ID");
+                if (id != null && !m.isSet(Flags.Flag.DELETED)) {
+                    ids.add(id[0].strip());
+                }
+            }
+            folder.close(false);
+            return ids;
+        }
+    }
+
     /** Marks every mail in the inbox unseen again, as if the server had lost the flags. */
     void markAllUnseen() throws Exception {
         try (Store store = imapStore()) {
