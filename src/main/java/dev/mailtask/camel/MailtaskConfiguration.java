@@ -109,9 +109,13 @@ public class MailtaskConfiguration implements CamelConfiguration {
         intake.setFloodLimit(Integer.parseInt(property(properties, "mailtask.intake.flood-limit", "20")),
                 Duration.ofMinutes(Long.parseLong(property(properties, "mailtask.intake.flood-window-minutes", "10"))));
         registry.bind("mailtaskIntake", intake);
-        registry.bind("mailtaskOutbox", new Outbox(database, Clock.systemUTC(),
+        Outbox outbox = new Outbox(database, Clock.systemUTC(),
                 Duration.ofMillis(Long.parseLong(property(properties, "mailtask.outbox.first-retry", "30000"))),
-                Integer.parseInt(property(properties, "mailtask.outbox.max-attempts", "10"))));
+                Integer.parseInt(property(properties, "mailtask.outbox.max-attempts", "10")));
+        outbox.setRateLimits(Integer.parseInt(property(properties, "mailtask.outbox.per-recipient-limit", "50")),
+                Integer.parseInt(property(properties, "mailtask.outbox.global-limit", "1000")),
+                Duration.ofMinutes(Long.parseLong(property(properties, "mailtask.outbox.limit-window-minutes", "10"))));
+        registry.bind("mailtaskOutbox", outbox);
         registry.bind("mailtaskRules", rules);
         registry.bind("mailtaskMailSource", new MailSource());
         registry.bind("mailtaskMailBinding", new RawMailBinding());

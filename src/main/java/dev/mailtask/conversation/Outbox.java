@@ -41,6 +41,9 @@ public final class Outbox {
     private final Clock clock;
     private final Duration firstRetry;
     private final int maxAttempts;
+    private volatile int perRecipient = 50;
+    private volatile int globalCap = 1000;
+    private volatile Duration window = Duration.ofMinutes(10);
 
     public Outbox(Database database, Clock clock, Duration firstRetry, int maxAttempts) {
         this.database = database;
@@ -49,17 +52,50 @@ public final class Outbox {
         this.maxAttempts = maxAttempts;
     }
 
-    /** Mail whose time has come, oldest first. */
+    /**
+     * Mail whose time has come, oldest first, within the rate limits: at most {@code perRecipient} mails to one
+     * address and {@code globalCap} mails in all per {@code window}. Mail over a limit waits (it is never
+     * dropped) and says why in its last error.
+     */
     public List<Due> due(int limit) {
-        return database.inTransaction(s -> s.createSelectionQuery(
-                        "from OutboxMail o where o.status = :queued and o.nextAttemptAt <= :now order by o.id",
-                        OutboxMail.class)
-                .setParameter("queued", DeliveryStatus.QUEUED)
-                .setParameter("now", clock.instant())
-                .setMaxResults(limit)
-                .getResultList().stream()
-                .map(o -> new Due(o.id(), o.accountId(), o.recipient(), o.raw()))
-                .toList());
+        return database.inTransaction(s -> {
+            Instant now = clock.instant();
+            Instant since = now.minus(window);
+            long sentInWindow = s.createSelectionQuery("select count(o) from OutboxMail o where o.sentAt > :since",
+                    Long.class).setParameter("since", since).getSingleResult();
+            List<OutboxMail> candidates = s.createSelectionQuery(
+                            "from OutboxMail o where o.status = :queued and o.nextAttemptAt <= :now order by o.id",
+                            OutboxMail.class)
+                    .setParameter("queued", DeliveryStatus.QUEUED)
+                    .setParameter("now", now)
+                    .setMaxResults(limit)
+                    .getResultList();
+            List<Due> due = new java.util.ArrayList<>();
+            java.util.Map<String, Long> toRecipient = new java.util.HashMap<>();
+            for (OutboxMail o : candidates) {
+                long sent = toRecipient.computeIfAbsent(o.recipient(), r -> s.createSelectionQuery(
+                                "select count(o) from OutboxMail o where o.recipient = :r and o.sentAt > :since",
+                                Long.class).setParameter("r", r).setParameter("since", since).getSingleResult());
+                if (sentInWindow + due.size() >= globalCap) {
+                    o.deferred(now.plus(window.dividedBy(10)), "rate limit: " + globalCap + " mails per "
+                            + window.toMinutes() + " minutes in all; waiting");
+                } else if (sent >= perRecipient) {
+                    o.deferred(now.plus(window.dividedBy(10)), "rate limit: " + perRecipient + " mails per "
+                            + window.toMinutes() + " minutes to " + o.recipient() + "; waiting");
+                } else {
+                    toRecipient.put(o.recipient(), sent + 1);
+                    due.add(new Due(o.id(), o.accountId(), o.recipient(), o.raw()));
+                }
+            }
+            return due;
+        });
+    }
+
+    /** Rate limits of outgoing mail (defaults: 50 per recipient and 1,000 in all per 10 minutes). */
+    public void setRateLimits(int perRecipient, int globalCap, Duration window) {
+        this.perRecipient = perRecipient;
+        this.globalCap = globalCap;
+        this.window = window;
     }
 
     /** The stored bytes as the message the mail component sends (exactly these headers, this Message-ID). */

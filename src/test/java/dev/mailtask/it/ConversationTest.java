@@ -233,6 +233,30 @@ class ConversationTest {
     }
 
     @Test
+    void mailOverTheRecipientLimitWaitsInTheOutboxWithItsReason() throws Exception {
+        var outbox = bundle.camel().getRegistry().lookupByNameAndType("mailtaskOutbox",
+                dev.mailtask.conversation.Outbox.class);
+        outbox.setRateLimits(2, 1000, Duration.ofMinutes(10));
+        try {
+            mail.send(Mails.simple("rate-1@client.example", "Liv <liv@client.example>", "support@test.mailtask",
+                    null, "Many questions", "x"), "support@test.mailtask");
+            long id = bundle.awaitTask("Many questions").get("id").asLong();
+            for (int i = 1; i <= 3; i++) {
+                bundle.call("POST", "/api/tasks/" + id + "/comments", "{\"author\": \"alice\", \"text\": \"Answer "
+                        + i + "\", \"notify\": {\"contacts\": [\"liv@client.example\"]}}", 201);
+            }
+            JsonNode waiting = await().atMost(Duration.ofSeconds(20)).until(
+                    () -> bundle.json("/api/outbox?status=QUEUED").get("items"), items -> items.size() == 1
+                            && items.get(0).get("lastError").asText().startsWith("rate limit")).get(0);
+            assertThat(waiting.get("lastError").asText()).contains("2 mails per 10 minutes to liv@client.example");
+            await().atMost(Duration.ofSeconds(20)).until(() -> mail.inboxOf("liv@client.example").size() == 2);
+            assertThat(bundle.json("/api/outbox?status=QUEUED").get("items")).as("the third still waits").hasSize(1);
+        } finally {
+            outbox.setRateLimits(50, 1000, Duration.ofMinutes(10));
+        }
+    }
+
+    @Test
     void weNeverMailOurOwnAddresses() throws Exception {
         mail.send(Mails.simple("own-1@test.mailtask", "Ghost <ghost@test.mailtask>", "support@test.mailtask", null,
                 "From inside", "x"), "support@test.mailtask");
