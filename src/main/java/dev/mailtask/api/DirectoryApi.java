@@ -166,7 +166,7 @@ public final class DirectoryApi {
     /** Renames a contact or sets its additional e-mails (they are matched like the primary one). */
     public ReadApiContact updateContact(String id, String body) {
         long contactId = ReadApi.id("contact", id);
-        JsonNode json = object(body, Set.of("name", "additionalEmails"));
+        JsonNode json = object(body, Set.of("name", "additionalEmails", "spammer"));
         return write(s -> {
             Contact contact = s.find(Contact.class, contactId);
             if (contact == null) {
@@ -174,6 +174,9 @@ public final class DirectoryApi {
             }
             if (json.has("name")) {
                 contact.rename(required(json, "name"));
+            }
+            if (json.has("spammer")) {
+                contact.markSpammer(json.get("spammer").asBoolean());
             }
             if (json.has("additionalEmails")) {
                 contact.additionalEmails().clear();
@@ -187,11 +190,12 @@ public final class DirectoryApi {
             }
             s.flush();
             return new ReadApiContact(contact.id(), contact.name(), contact.email(),
-                    List.copyOf(contact.additionalEmails()));
+                    List.copyOf(contact.additionalEmails()), contact.spammer());
         }, "another contact has one of those e-mails");
     }
 
-    public record ReadApiContact(long id, String name, String email, List<String> additionalEmails) {
+    public record ReadApiContact(long id, String name, String email, List<String> additionalEmails,
+            boolean spammer) {
     }
 
     public List<VirtualAddressView> virtualAddresses() {

@@ -92,7 +92,8 @@ public class MailtaskConfiguration implements CamelConfiguration {
         rules.reloadIfChanged().forEach(change -> LOG.info("Rules: {}", change));
         People people = new People();
         OurIds ourIds = new OurIds(database, accounts);
-        AccountChoice accountChoice = new AccountChoice(accounts);
+        AccountChoice accountChoice = new AccountChoice(accounts,
+                List.of(property(properties, "mailtask.outbox.never-send", "").split(",")));
         MailComposer composer = new MailComposer();
         ReplyTokens replyTokens = new ReplyTokens();
         Notifications notifications = new Notifications(accountChoice, ourIds, composer, replyTokens);
@@ -108,6 +109,7 @@ public class MailtaskConfiguration implements CamelConfiguration {
                 !"ignore".equalsIgnoreCase(property(properties, "mailtask.intake.spam", "quarantine")));
         intake.setFloodLimit(Integer.parseInt(property(properties, "mailtask.intake.flood-limit", "20")),
                 Duration.ofMinutes(Long.parseLong(property(properties, "mailtask.intake.flood-window-minutes", "10"))));
+        intake.setAllowListOnly(Boolean.parseBoolean(property(properties, "mailtask.intake.allow-list-only", "false")));
         registry.bind("mailtaskIntake", intake);
         Outbox outbox = new Outbox(database, Clock.systemUTC(),
                 Duration.ofMillis(Long.parseLong(property(properties, "mailtask.outbox.first-retry", "30000"))),

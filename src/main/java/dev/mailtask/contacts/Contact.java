@@ -70,6 +70,11 @@ public class Contact {
         return additionalEmails;
     }
 
+    /** Blocks (true) or unblocks the contact: a blocked contact's mail is not accepted. */
+    public void markSpammer(boolean spammer) {
+        this.spammer = spammer;
+    }
+
     public boolean spammer() {
         return spammer;
     }

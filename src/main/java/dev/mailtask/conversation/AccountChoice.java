@@ -10,9 +10,22 @@ import java.util.Optional;
 public final class AccountChoice {
 
     private final List<MailAccount> accounts;
+    private final java.util.Set<String> neverSend;
 
     public AccountChoice(List<MailAccount> accounts) {
+        this(accounts, List.of());
+    }
+
+    /** @param neverSend addresses no mail is ever sent to */
+    public AccountChoice(List<MailAccount> accounts, List<String> neverSend) {
         this.accounts = List.copyOf(accounts);
+        this.neverSend = neverSend.stream().map(a -> a.strip().toLowerCase(java.util.Locale.ROOT))
+                .filter(a -> !a.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** False for our own addresses and for the never-send list. */
+    public boolean mayMail(String email) {
+        return !isOurs(email) && !neverSend.contains(email.toLowerCase(java.util.Locale.ROOT));
     }
 
     public Optional<MailAccount> forTask(Task task) {

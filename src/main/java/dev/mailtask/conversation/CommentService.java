@@ -88,8 +88,8 @@ public final class CommentService {
                         .orElseThrow(() -> new IllegalStateException("no account can send mail: configure smtp"
                                 + " for an account in the accounts file"));
                 for (Contact contact : contacts) {
-                    if (accounts.isOurs(contact.email())) {
-                        continue; // never mail our own addresses
+                    if (!accounts.mayMail(contact.email())) {
+                        continue; // our own addresses (a loop in one step) and the never-send list
                     }
                     session.persist(outboxMail(session, ids, account, task, comment, author, contact, request, now));
                     mailed.add(contact.email());

@@ -48,7 +48,7 @@ public final class Notifications {
         }
         for (Employee employee : employees) {
             boolean isAuthor = comment.authorEmployee() != null && comment.authorEmployee().id().equals(employee.id());
-            if (isAuthor || employee.email() == null || !employee.active()) {
+            if (isAuthor || employee.email() == null || !employee.active() || !accounts.mayMail(employee.email())) {
                 continue;
             }
             session.persist(notification(account.get(), task, comment, employee, authorName, now));
@@ -93,7 +93,7 @@ public final class Notifications {
     public void notDelivered(Session session, MailAddress sender, String subject, List<String> addresses,
             long noticeId, Instant now) {
         Optional<MailAccount> account = accounts.system();
-        if (account.isEmpty()) {
+        if (account.isEmpty() || !accounts.mayMail(sender.normalized())) {
             return;
         }
         String messageId = ids.get().forNotice(0, noticeId, 0);

@@ -71,6 +71,7 @@ public final class IntakeService {
     private final Threads threads;
     private final Notifications notifications;
     private volatile boolean notDeliveredNotice;
+    private volatile boolean allowListOnly;
     /** In the order configured: the first verdict found is the one recorded. */
     private volatile Map<String, String> spamVerdicts = java.util.Collections.unmodifiableMap(
             new java.util.LinkedHashMap<>(Map.of("X-Spam-Flag", "yes")));
@@ -153,6 +154,16 @@ public final class IntakeService {
                             + about.map(m -> "; about task #" + m.taskNumber()).orElse(""),
                     bounced == null ? null : bounceReason(report), about.map(Threads.Match::taskId).orElse(null),
                     null, false, null, null, bounced, null);
+        }
+        People.Person sender = mail.from() == null ? null : people.find(session, mail.from());
+        if (sender != null && sender.contact() != null && sender.contact().spammer()) {
+            return IntakeDecision.recordOnly(IntakeAction.IGNORE, received, mail, key, recipients,
+                    "ignored: blocked sender " + sender.contact().email(), null);
+        }
+        if (allowListOnly && sender == null) {
+            return IntakeDecision.recordOnly(IntakeAction.IGNORE, received, mail, key, recipients,
+                    "ignored: " + (mail.from() == null ? "no sender" : mail.from().normalized())
+                            + " is not a known employee or contact (allow-list mode)", null);
         }
         String spam = spamVerdict(mail);
         if (spam != null) {
@@ -536,6 +547,11 @@ public final class IntakeService {
         verdicts.forEach((name, prefix) -> lower.put(name.strip(), prefix.strip().toLowerCase(Locale.ROOT)));
         this.spamVerdicts = java.util.Collections.unmodifiableMap(lower);
         this.quarantineSpam = quarantine;
+    }
+
+    /** Accept mail only from known employees and contacts. */
+    public void setAllowListOnly(boolean on) {
+        this.allowListOnly = on;
     }
 
     /** Tell senders of undeliverable mail (off by default: backscatter to forged senders). */

@@ -35,6 +35,15 @@ class AccountChoiceTest {
     }
 
     @Test
+    void neverOurOwnAddressesNorTheNeverSendList() {
+        AccountChoice guarded = new AccountChoice(List.of(account("support", true, false)),
+                List.of(" Legal@Client.example ", ""));
+        assertThat(guarded.mayMail("carol@client.example")).isTrue();
+        assertThat(guarded.mayMail("legal@client.example")).isFalse();
+        assertThat(guarded.mayMail("SUPPORT@example.com")).as("our own account's address").isFalse();
+    }
+
+    @Test
     void withoutADefaultTheFirstSendingAccount() {
         assertThat(new AccountChoice(List.of(account("rx", false, false), account("tx", true, false))).system())
                 .get().extracting(MailAccount::id).isEqualTo("tx");

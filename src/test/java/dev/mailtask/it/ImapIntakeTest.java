@@ -174,6 +174,49 @@ class ImapIntakeTest {
     }
 
     @Test
+    void markAsSpamDeletesTheTaskAndBlocksTheSenderUntilUnblocked() throws Exception {
+        mail.send(Mails.simple("junk-1@junk.example", "Seller <seller@junk.example>", "support@test.mailtask", null,
+                "Cheap toner", "Buy"), "support@test.mailtask");
+        long id = bundle.awaitTask("Cheap toner").get("id").asLong();
+        JsonNode spam = bundle.call("POST", "/api/tasks/" + id + "/spam", null, 200);
+        assertThat(spam.get("blockedSender").asText()).isEqualTo("seller@junk.example");
+        assertThat(bundle.get("/api/tasks/" + id).statusCode()).isEqualTo(404);
+
+        mail.send(Mails.simple("junk-2@junk.example", "seller@junk.example", "support@test.mailtask", null,
+                "Cheap toner again", "Buy"), "support@test.mailtask");
+        JsonNode blocked = bundle.awaitRecord("junk-2@junk.example");
+        assertThat(blocked.get("status").asText()).isEqualTo("IGNORED");
+        assertThat(blocked.get("decision").asText()).isEqualTo("ignored: blocked sender seller@junk.example");
+
+        long contact = bundle.json("/api/contacts?size=500").get("items").findParents("email").stream()
+                .filter(c -> c.get("email").asText().equals("seller@junk.example")).findFirst().orElseThrow()
+                .get("id").asLong();
+        bundle.call("PUT", "/api/contacts/" + contact, "{\"spammer\": false}", 200);
+        mail.send(Mails.simple("junk-3@junk.example", "seller@junk.example", "support@test.mailtask", null,
+                "Sorry, a real question", "?"), "support@test.mailtask");
+        bundle.awaitTask("Sorry, a real question");
+    }
+
+    @Test
+    void allowListModeAcceptsOnlyKnownPeople() throws Exception {
+        var intake = bundle.camel().getRegistry().lookupByNameAndType("mailtaskIntake",
+                dev.mailtask.intake.IntakeService.class);
+        intake.setAllowListOnly(true);
+        try {
+            mail.send(Mails.simple("allow-1@stranger.example", "nobody@stranger.example", "support@test.mailtask",
+                    null, "Stranger asks", "?"), "support@test.mailtask");
+            mail.send(Mails.simple("allow-2@staff.example", "Bob <bob@staff.example>", "support@test.mailtask",
+                    null, "Bob asks", "?"), "support@test.mailtask");
+            bundle.awaitTask("Bob asks");
+            JsonNode stranger = bundle.awaitRecord("allow-1@stranger.example");
+            assertThat(stranger.get("status").asText()).isEqualTo("IGNORED");
+            assertThat(stranger.get("decision").asText()).contains("allow-list mode");
+        } finally {
+            intake.setAllowListOnly(false);
+        }
+    }
+
+    @Test
     void upstreamSpamVerdictsAreQuarantined() throws Exception {
         byte[] spam = ("X-Spam-Flag: YES\r\nX-Spam-Status: Yes, score=9.1\r\n" + new String(Mails.simple(
                 "spam-1@spam.example", "win@spam.example", "support@test.mailtask", null, "You won", "Click"),
