@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
  * Every message of the shared corpus (all folders, CR and CRLF copies, broken ones) parses to an InboundMail
  * or fails with a MailParseException; nothing else escapes. Skipped when ../shared/corpus is absent.
  */
-class CorpusRobustnessTest {
+public class CorpusRobustnessTest {
 
     /** Not messages: expectations, licences, provenance, and the TNEF samples with their extracted files. */
-    static boolean isMessage(Path p) {
+    public static boolean isMessage(Path p) {
         String name = p.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
         String rel = Corpus.ROOT.relativize(p).toString().replace('\\', '/');
@@ -35,7 +35,7 @@ class CorpusRobustnessTest {
                 || lower.endsWith("_reply_text") || lower.endsWith("-summary.txt") || name.startsWith("."));
     }
 
-    static List<Path> messages() throws Exception {
+    public static List<Path> messages() throws Exception {
         Path root = Corpus.require("");
         try (Stream<Path> s = Files.walk(root)) {
             return s.filter(Files::isRegularFile).filter(CorpusRobustnessTest::isMessage).sorted().toList();
