@@ -110,6 +110,8 @@ public class MailtaskConfiguration implements CamelConfiguration {
         intake.setFloodLimit(Integer.parseInt(property(properties, "mailtask.intake.flood-limit", "20")),
                 Duration.ofMinutes(Long.parseLong(property(properties, "mailtask.intake.flood-window-minutes", "10"))));
         intake.setAllowListOnly(Boolean.parseBoolean(property(properties, "mailtask.intake.allow-list-only", "false")));
+        intake.setSizeLimits(Long.parseLong(property(properties, "mailtask.intake.max-mail-bytes", "52428800")),
+                Long.parseLong(property(properties, "mailtask.intake.max-attachment-bytes", "26214400")));
         registry.bind("mailtaskIntake", intake);
         Outbox outbox = new Outbox(database, Clock.systemUTC(),
                 Duration.ofMillis(Long.parseLong(property(properties, "mailtask.outbox.first-retry", "30000"))),

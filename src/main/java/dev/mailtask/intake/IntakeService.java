@@ -72,6 +72,8 @@ public final class IntakeService {
     private final Notifications notifications;
     private volatile boolean notDeliveredNotice;
     private volatile boolean allowListOnly;
+    private volatile long maxMailBytes = 50L << 20;
+    private volatile long maxAttachmentBytes = 25L << 20;
     /** In the order configured: the first verdict found is the one recorded. */
     private volatile Map<String, String> spamVerdicts = java.util.Collections.unmodifiableMap(
             new java.util.LinkedHashMap<>(Map.of("X-Spam-Flag", "yes")));
@@ -154,6 +156,12 @@ public final class IntakeService {
                             + about.map(m -> "; about task #" + m.taskNumber()).orElse(""),
                     bounced == null ? null : bounceReason(report), about.map(Threads.Match::taskId).orElse(null),
                     null, false, null, null, bounced, null);
+        }
+        String oversize = oversize(received, mail);
+        if (oversize != null) {
+            // Kept whole for a person to decide; never cut down silently.
+            return IntakeDecision.recordOnly(IntakeAction.QUARANTINE, received, mail, key, recipients,
+                    "quarantined: " + oversize, oversize);
         }
         People.Person sender = mail.from() == null ? null : people.find(session, mail.from());
         if (sender != null && sender.contact() != null && sender.contact().spammer()) {
@@ -547,6 +555,26 @@ public final class IntakeService {
         verdicts.forEach((name, prefix) -> lower.put(name.strip(), prefix.strip().toLowerCase(Locale.ROOT)));
         this.spamVerdicts = java.util.Collections.unmodifiableMap(lower);
         this.quarantineSpam = quarantine;
+    }
+
+    /** Why the mail is over a size limit, or null. */
+    private String oversize(ReceivedMail received, InboundMail mail) {
+        if (received.raw().length > maxMailBytes) {
+            return "the mail has " + received.raw().length + " bytes, over the limit of " + maxMailBytes;
+        }
+        for (MailAttachment a : mail.attachments()) {
+            if (a.size() > maxAttachmentBytes) {
+                return "attachment " + a.fileName() + " has " + a.size() + " bytes, over the limit of "
+                        + maxAttachmentBytes;
+            }
+        }
+        return null;
+    }
+
+    /** Size limits: a larger mail or attachment is quarantined with the reason. */
+    public void setSizeLimits(long maxMailBytes, long maxAttachmentBytes) {
+        this.maxMailBytes = maxMailBytes;
+        this.maxAttachmentBytes = maxAttachmentBytes;
     }
 
     /** Accept mail only from known employees and contacts. */

@@ -217,6 +217,25 @@ class ImapIntakeTest {
     }
 
     @Test
+    void mailOverTheSizeLimitsIsQuarantinedWithTheReason() throws Exception {
+        var intake = bundle.camel().getRegistry().lookupByNameAndType("mailtaskIntake",
+                dev.mailtask.intake.IntakeService.class);
+        intake.setSizeLimits(50_000, 1_000);
+        try {
+            mail.send(Mails.withAttachment("big-1@client.example", "Pia <pia@client.example>", "support@test.mailtask",
+                    null, "Big attachment", "see", "scan.bin", new byte[2_000]), "support@test.mailtask");
+            JsonNode record = bundle.awaitRecord("big-1@client.example");
+            assertThat(record.get("status").asText()).isEqualTo("QUARANTINED");
+            assertThat(record.get("error").asText())
+                    .isEqualTo("attachment scan.bin has 2000 bytes, over the limit of 1000");
+            assertThat(bundle.get("/api/messages/" + record.get("id").asLong() + "/raw").body().length)
+                    .as("kept whole").isGreaterThan(2_000);
+        } finally {
+            intake.setSizeLimits(50L << 20, 25L << 20);
+        }
+    }
+
+    @Test
     void upstreamSpamVerdictsAreQuarantined() throws Exception {
         byte[] spam = ("X-Spam-Flag: YES\r\nX-Spam-Status: Yes, score=9.1\r\n" + new String(Mails.simple(
                 "spam-1@spam.example", "win@spam.example", "support@test.mailtask", null, "You won", "Click"),
