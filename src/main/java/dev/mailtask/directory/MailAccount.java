@@ -60,10 +60,6 @@ public record MailAccount(
         signature = signature == null ? "" : signature;
     }
 
-    public boolean isImap() {
-        return protocol.startsWith("imap");
-    }
-
     /** True when mail to this address reaches this account. */
     public boolean serves(MailAddress mailbox) {
         return domains.contains(mailbox.domain())
