@@ -76,7 +76,8 @@ public class MailtaskConfiguration implements CamelConfiguration {
                 property(properties, "mailtask.db.user", "SA"),
                 property(properties, "mailtask.db.password", ""),
                 Integer.parseInt(property(properties, "mailtask.db.pool-size", "8")),
-                Long.parseLong(property(properties, "mailtask.db.connection-timeout", "5000"))));
+                Long.parseLong(property(properties, "mailtask.db.connection-timeout", "5000")),
+                Long.parseLong(property(properties, "mailtask.db.startup-wait", "60000"))));
         closeOnStop(context, database);
         database.run(session -> MailAccountRecord.sync(session, accounts));
         String seedFile = property(properties, "mailtask.seed.file", "");

@@ -19,10 +19,13 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.internal.exception.sqlExceptions.FlywaySqlUnableToConnectToDbException;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The database: a connection pool, the schema brought up to date by Flyway migrations, and a Hibernate
@@ -30,13 +33,15 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
  */
 public final class Database implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;
 
     public Database(DatabaseSettings settings) {
         this.dataSource = dataSource(settings);
         try {
-            migrate(settings);
+            migrateOnceReachable(settings);
             this.sessionFactory = sessionFactory();
         } catch (RuntimeException e) {
             dataSource.close();
@@ -56,6 +61,46 @@ public final class Database implements AutoCloseable {
         // Start even when the database is briefly unreachable; requests fail until it is back.
         config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);
+    }
+
+    /**
+     * A database that is not up yet (PostgreSQL starting with the host) or still locked (an HSQLDB file whose
+     * previous owner was killed holds its lock until the lock's heartbeat expires, about 10 s) is waited for.
+     */
+    private void migrateOnceReachable(DatabaseSettings settings) {
+        long deadline = System.nanoTime() + settings.startupWaitMillis() * 1_000_000;
+        while (true) {
+            try {
+                migrate(settings);
+                return;
+            } catch (FlywaySqlUnableToConnectToDbException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LOG.warn("database not reachable yet, retrying for up to {} ms more: {}{}",
+                        (deadline - System.nanoTime()) / 1_000_000, rootCause(e), settings.isHsqldb()
+                                ? " (an HSQLDB file database stays locked for about 10 s after its owner was killed)"
+                                : "");
+                pause(1000);
+            }
+        }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the database", e);
+        }
     }
 
     private void migrate(DatabaseSettings settings) {

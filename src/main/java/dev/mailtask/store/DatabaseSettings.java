@@ -5,8 +5,10 @@ package dev.mailtask.store;
  *
  * @param connectionTimeoutMillis how long a caller waits for a connection before the attempt counts as a
  *                                transient failure (the mail is left on the server and polled again)
+ * @param startupWaitMillis       how long startup waits for an unreachable or locked database before giving up
  */
-public record DatabaseSettings(String url, String user, String password, int poolSize, long connectionTimeoutMillis) {
+public record DatabaseSettings(String url, String user, String password, int poolSize, long connectionTimeoutMillis,
+        long startupWaitMillis) {
 
     public static final String DEFAULT_URL = "jdbc:hsqldb:file:./data/mailtask";
 

@@ -19,7 +19,7 @@ class PeopleTest {
 
     @BeforeAll
     static void open() {
-        database = new Database(new DatabaseSettings("jdbc:hsqldb:mem:people", "SA", "", 2, 2000));
+        database = new Database(new DatabaseSettings("jdbc:hsqldb:mem:people", "SA", "", 2, 2000, 0));
         database.run(s -> {
             Employee erin = new Employee("erin", "Erin Employee", "erin@staff.example");
             erin.additionalEmails().add("erin.private@home.example");

@@ -29,10 +29,10 @@ final class TestMailServer implements AutoCloseable {
     static final String MAILBOX = "inbox@" + DOMAIN;
     static final String PASSWORD = "s3cret-mailbox-pw";
 
-    private final NoDelayGreenMail greenMail;
+    private final RestartableGreenMail greenMail;
 
     TestMailServer() {
-        greenMail = new NoDelayGreenMail(ServerSetup.dynamicPort(new ServerSetup[] {
+        greenMail = new RestartableGreenMail(ServerSetup.dynamicPort(new ServerSetup[] {
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_POP3)}));
@@ -169,8 +169,45 @@ final class TestMailServer implements AutoCloseable {
         return store;
     }
 
+    /** Stops one protocol's server (e.g. {@code smtp}): the port refuses connections, open ones are cut. */
+    void stopServer(String protocol) {
+        greenMail.stopServer(protocol);
+    }
+
+    /** Starts a stopped protocol's server again on the same port, over the same mailboxes. */
+    void startServer(String protocol) throws InterruptedException {
+        greenMail.startServer(protocol);
+    }
+
     @Override
     public void close() {
         greenMail.stop();
+    }
+
+    /** GreenMail whose servers can go down and come back one by one while the mail store lives on. */
+    private static final class RestartableGreenMail extends NoDelayGreenMail {
+
+        private final java.util.Map<String, Integer> stoppedPorts = new java.util.HashMap<>();
+
+        RestartableGreenMail(ServerSetup[] setups) {
+            super(setups);
+        }
+
+        synchronized void stopServer(String protocol) {
+            com.icegreen.greenmail.server.AbstractServer server = services.get(protocol);
+            stoppedPorts.put(protocol, server.getPort());
+            server.stopService();
+        }
+
+        synchronized void startServer(String protocol) throws InterruptedException {
+            ServerSetup setup = new ServerSetup(stoppedPorts.remove(protocol), "127.0.0.1", protocol);
+            com.icegreen.greenmail.server.AbstractServer server =
+                    createServices(new ServerSetup[] {setup}, getManagers()).get(protocol);
+            services.put(protocol, server);
+            server.startService();
+            if (!server.waitTillRunning(10_000)) {
+                throw new IllegalStateException(protocol + " server did not start again on port " + setup.getPort());
+            }
+        }
     }
 }
