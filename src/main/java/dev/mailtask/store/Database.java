@@ -110,6 +110,7 @@ public final class Database implements AutoCloseable {
                 .locations("classpath:db/migration")
                 .placeholders(Map.of(
                         "bytes", hsqldb ? "VARBINARY(1073741824)" : "BYTEA",
+                        "large_bytes", hsqldb ? "BLOB(1G)" : "BYTEA",
                         "text", hsqldb ? "VARCHAR(268435456)" : "TEXT",
                         "drop_not_null", hsqldb ? "SET NULL" : "DROP NOT NULL"))
                 .load()

@@ -110,6 +110,24 @@ public final class ChildBundle implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
+    /** SHA-256 (hex) of what a GET of {@code path} downloads, read as a stream. */
+    String downloadSha256(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .header("Authorization", "Bearer " + TestBundle.TOKEN).GET().build();
+        HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+        try (java.io.InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + path + " answered " + response.statusCode());
+            }
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = body.read(buffer)) > 0; ) {
+                sha256.update(buffer, 0, n);
+            }
+        }
+        return java.util.HexFormat.of().formatHex(sha256.digest());
+    }
+
     /** Number of tasks the bundle holds. */
     long taskCount() throws Exception {
         return json("/api/tasks?size=1").get("total").asLong();
