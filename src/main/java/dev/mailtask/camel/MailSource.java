@@ -2,9 +2,9 @@ package dev.mailtask.camel;
 
 import dev.mailtask.intake.ReceivedMail;
 import dev.mailtask.intake.TransientIntakeException;
+import dev.mailtask.mail.MailBytesBuffer;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mail.MailMessage;
@@ -24,7 +24,7 @@ public final class MailSource {
         Message mail = mailMessage.getOriginalMessage();
         try {
             // No getSize(): over IMAP that is one more round trip per mail.
-            ByteArrayOutputStream raw = new ByteArrayOutputStream(16 * 1024);
+            MailBytesBuffer raw = new MailBytesBuffer();
             mail.writeTo(raw);
             return new ReceivedMail(account, raw.toByteArray());
         } catch (MessagingException | IOException e) {

@@ -62,18 +62,24 @@ final class TransferDecoding {
     }
 
     static byte[] decode(byte[] raw, String normalizedCte) {
+        return decode(raw, 0, raw.length, normalizedCte);
+    }
+
+    /** Decodes {@code len} bytes of {@code raw} from {@code off}; the result never shares {@code raw}'s array
+     *  unless it is all of it. */
+    static byte[] decode(byte[] raw, int off, int len, String normalizedCte) {
         switch (normalizedCte) {
             case "base64":
-                return base64(raw, 0, raw.length);
+                return base64(raw, off, len);
             case "quoted-printable":
-                return quotedPrintable(raw, 0, raw.length, false);
+                return quotedPrintable(raw, off, len, false);
             case "uuencode":
             case "x-uuencode":
             case "x-uue":
             case "uue":
-                return uudecode(raw);
+                return uudecode(off == 0 && len == raw.length ? raw : java.util.Arrays.copyOfRange(raw, off, off + len));
             default:
-                return raw;
+                return off == 0 && len == raw.length ? raw : java.util.Arrays.copyOfRange(raw, off, off + len);
         }
     }
 
@@ -83,13 +89,23 @@ final class TransferDecoding {
      * partial quantum.
      */
     static byte[] base64(byte[] in, int off, int len) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(len * 3 / 4 + 3);
+        byte[] out = new byte[base64Into(in, off, len, null)];
+        base64Into(in, off, len, out);
+        return out;
+    }
+
+    /**
+     * Decodes into {@code out}, or only counts when {@code out} is null: sizing the result exactly costs one
+     * more pass over the text but no copy of a large attachment.
+     */
+    private static int base64Into(byte[] in, int off, int len, byte[] out) {
         int acc = 0;
         int n = 0;
+        int written = 0;
         for (int i = off; i < off + len; i++) {
             int c = in[i] & 0xFF;
             if (c == '=') {
-                flush(out, acc, n);
+                written = flush(out, written, acc, n);
                 acc = 0;
                 n = 0;
                 // padding ends the data of this line: text after it ("== ignored") is not base64, while a
@@ -106,24 +122,34 @@ final class TransferDecoding {
             acc = (acc << 6) | v;
             n++;
             if (n == 4) {
-                out.write(acc >> 16);
-                out.write(acc >> 8);
-                out.write(acc);
+                if (out != null) {
+                    out[written] = (byte) (acc >> 16);
+                    out[written + 1] = (byte) (acc >> 8);
+                    out[written + 2] = (byte) acc;
+                }
+                written += 3;
                 acc = 0;
                 n = 0;
             }
         }
-        flush(out, acc, n);
-        return out.toByteArray();
+        return flush(out, written, acc, n);
     }
 
-    private static void flush(ByteArrayOutputStream out, int acc, int n) {
+    private static int flush(byte[] out, int written, int acc, int n) {
         if (n == 2) {
-            out.write(acc >> 4);
-        } else if (n == 3) {
-            out.write(acc >> 10);
-            out.write(acc >> 2);
+            if (out != null) {
+                out[written] = (byte) (acc >> 4);
+            }
+            return written + 1;
         }
+        if (n == 3) {
+            if (out != null) {
+                out[written] = (byte) (acc >> 10);
+                out[written + 1] = (byte) (acc >> 2);
+            }
+            return written + 2;
+        }
+        return written;
     }
 
     /**
