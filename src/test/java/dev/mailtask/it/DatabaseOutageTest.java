@@ -21,7 +21,7 @@ class DatabaseOutageTest {
     @Test
     void mailArrivingWhileTheDatabaseIsDownIsProcessedOnceItIsBack() throws Exception {
         int dbPort = TestBundle.freePort();
-        Server database = startDatabase(dbPort);
+        Server database = DatabaseServer.start(dir, dbPort);
         try (TestMailServer mail = new TestMailServer();
                 TestBundle bundle = TestBundle.start(TestBundle.settings(dir,
                         "jdbc:hsqldb:hsql://127.0.0.1:" + dbPort + "/mailtask", TestBundle.imapAccount(mail, "200ms")))) {
@@ -39,27 +39,11 @@ class DatabaseOutageTest {
             assertThat(mail.seenFlags("INBOX")).as("first mail seen, second still unseen on the server")
                     .containsExactly(true, false);
 
-            database = startDatabase(dbPort);
+            database = DatabaseServer.start(dir, dbPort);
             await().atMost(Duration.ofSeconds(30)).until(() -> mail.seenFlags("INBOX").equals(List.of(true, true)));
             assertThat(bundle.titles()).containsExactlyInAnyOrder("Before the outage", "During the outage");
         } finally {
             database.stop();
         }
     }
-
-    private Server startDatabase(int port) {
-        Server server = new Server();
-        server.setAddress("127.0.0.1");
-        server.setPort(port);
-        server.setDatabaseName(0, "mailtask");
-        server.setDatabasePath(0, "file:" + dir.resolve("db/mailtask")
-                + ";hsqldb.default_table_type=cached;hsqldb.write_delay=false");
-        server.setSilent(true);
-        server.setLogWriter(null);
-        server.setErrWriter(null);
-        server.setNoSystemExit(true);
-        server.start();
-        return server;
-    }
-
 }

@@ -54,7 +54,7 @@ class FaultInjectionTest {
     @Test
     void databaseStoppedMidBatchAndRestartedEveryMailBecomesExactlyOneTask() throws Exception {
         int dbPort = TestBundle.freePort();
-        Server database = startDatabase(dbPort);
+        Server database = DatabaseServer.start(dir, dbPort);
         try (TestMailServer mail = new TestMailServer()) {
             List<String> subjects = deliverBatch(mail, "database");
             Map<String, String> settings = TestBundle.settings(dir,
@@ -69,7 +69,7 @@ class FaultInjectionTest {
                 long seenWhileDown = mail.seenFlags("INBOX").stream().filter(seen -> seen).count();
                 assertThat(seenWhileDown).as("the outage interrupted the batch").isLessThan(BATCH);
 
-                database = startDatabase(dbPort);
+                database = DatabaseServer.start(dir, dbPort);
                 await().atMost(Duration.ofSeconds(60)).until(() -> allSeen(mail));
                 report("database stopped after " + seenWhileDown + " of " + BATCH + " mails, restarted", subjects,
                         bundle.titles());
@@ -160,21 +160,6 @@ class FaultInjectionTest {
             }
         }
         return true;
-    }
-
-    private Server startDatabase(int port) {
-        Server server = new Server();
-        server.setAddress("127.0.0.1");
-        server.setPort(port);
-        server.setDatabaseName(0, "mailtask");
-        server.setDatabasePath(0, "file:" + dir.resolve("db/mailtask")
-                + ";hsqldb.default_table_type=cached;hsqldb.write_delay=false");
-        server.setSilent(true);
-        server.setLogWriter(null);
-        server.setErrWriter(null);
-        server.setNoSystemExit(true);
-        server.start();
-        return server;
     }
 
     private static List<String> deliverBatch(TestMailServer mail, String scenario) throws Exception {
