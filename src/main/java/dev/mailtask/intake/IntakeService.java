@@ -189,6 +189,15 @@ public final class IntakeService {
         SubjectDirectives subject = SubjectDirectives.of(mail.subject());
         // A reply to one of our mails continues its task, whichever of our addresses it came to.
         Optional<Threads.Match> thread = threads.find(session, mail);
+        if (thread.isPresent() && thread.get().automatic()) {
+            LoopGuard.Loop loop = LoopGuard.check(session, mail, thread.get().taskId(), clock.instant());
+            if (loop != null) {
+                return new IntakeDecision(loop.quarantine() ? IntakeAction.QUARANTINE : IntakeAction.IGNORE, received,
+                        mail, key, recipients, loop.reason() + "; about task #" + thread.get().taskNumber(),
+                        loop.quarantine() ? "loop" : null, loop.quarantine() ? null : thread.get().taskId(), null,
+                        false, null, null, null, null);
+            }
+        }
         if (thread.isPresent()) {
             return new IntakeDecision(IntakeAction.ADD_COMMENT, received, mail, key, recipients,
                     "add comment: reply to task #" + thread.get().taskNumber() + " (" + thread.get().signal() + ")",
