@@ -111,6 +111,7 @@ public class MailtaskConfiguration implements CamelConfiguration {
         intake.setFloodLimit(Integer.parseInt(property(properties, "mailtask.intake.flood-limit", "20")),
                 Duration.ofMinutes(Long.parseLong(property(properties, "mailtask.intake.flood-window-minutes", "10"))));
         intake.setAllowListOnly(Boolean.parseBoolean(property(properties, "mailtask.intake.allow-list-only", "false")));
+        intake.setAcceptedLists(List.of(property(properties, "mailtask.intake.accepted-lists", "").split(",")));
         intake.setSizeLimits(Long.parseLong(property(properties, "mailtask.intake.max-mail-bytes", "52428800")),
                 Long.parseLong(property(properties, "mailtask.intake.max-attachment-bytes", "26214400")));
         registry.bind("mailtaskIntake", intake);

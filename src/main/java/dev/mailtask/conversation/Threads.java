@@ -22,8 +22,15 @@ import org.hibernate.Session;
  */
 public final class Threads {
 
-    /** The task a mail continues and the signal that said so. */
-    public record Match(long taskId, long taskNumber, Long commentId, String signal) {
+    /**
+     * The task a mail continues and the signal that said so.
+     *
+     * @param toUs      the mail answers a mail we sent (our Message-ID, a Message-ID we sent, our reply token),
+     *                  not just a mail of the task's thread
+     * @param automatic what it answers is one of our automatic mails (a notification to an employee, a notice)
+     */
+    public record Match(long taskId, long taskNumber, Long commentId, String signal, boolean toUs,
+            boolean automatic) {
     }
 
     private final OurIds ids;
@@ -44,7 +51,8 @@ public final class Threads {
         if (ours.isPresent()) {
             // A comment's copy and a notification about it both carry the comment's id (see Notifications).
             Optional<Match> byId = byNumber(session, ours.get().taskNumber(), ours.get().itemId(),
-                    "our Message-ID in In-Reply-To/References");
+                    "our Message-ID in In-Reply-To/References", true,
+                    ours.get().kind() == OurMessageId.Kind.NOTICE);
             if (byId.isPresent()) {
                 return byId;
             }
@@ -56,12 +64,12 @@ public final class Threads {
         for (MailAddress recipient : recipients(mail)) {
             Optional<String> token = ReplyTokens.tokenOf(recipient);
             if (token.isPresent()) {
-                List<Object[]> rows = session.createSelectionQuery("select o.taskId, o.commentId from OutboxMail o"
-                                + " where o.replyToken = :t", Object[].class)
+                List<Object[]> rows = session.createSelectionQuery("select o.taskId, o.commentId, o.employeeId"
+                                + " from OutboxMail o where o.replyToken = :t", Object[].class)
                         .setParameter("t", token.get()).getResultList();
                 if (!rows.isEmpty()) {
                     return byId(session, (Long) rows.get(0)[0], (Long) rows.get(0)[1],
-                            "reply token in " + recipient.normalized());
+                            "reply token in " + recipient.normalized(), true, rows.get(0)[2] != null);
                 }
             }
         }
@@ -76,7 +84,7 @@ public final class Threads {
         OptionalLong tagged = SubjectTags.taskNumberIn(mail.subject());
         if (tagged.isPresent() && mail.from() != null) {
             Optional<Match> byTag = byNumber(session, tagged.getAsLong(), null, "[#" + tagged.getAsLong()
-                    + "] in the subject, from a participant");
+                    + "] in the subject, from a participant", false, false);
             if (byTag.isPresent() && isParticipant(session, byTag.get().taskId(), mail.from())) {
                 return byTag;
             }
@@ -120,34 +128,39 @@ public final class Threads {
             ids.add(mail.references().get(i));
         }
         for (String id : ids) {
-            List<Object[]> outgoing = session.createSelectionQuery("select o.taskId, o.commentId from OutboxMail o"
-                    + " where o.messageId = :id", Object[].class).setParameter("id", id).setMaxResults(1)
-                    .getResultList();
-            if (!outgoing.isEmpty()) {
+            // Mail to an employee (a notification, a notice) is automatic; a comment's copy to a contact is not.
+            List<Object[]> outgoing = session.createSelectionQuery("select o.taskId, o.commentId, o.employeeId"
+                    + " from OutboxMail o where o.messageId = :id", Object[].class).setParameter("id", id)
+                    .setMaxResults(1).getResultList();
+            if (!outgoing.isEmpty() && outgoing.get(0)[0] != null) {
                 return byId(session, (Long) outgoing.get(0)[0], (Long) outgoing.get(0)[1],
-                        "a Message-ID we sent, " + id);
+                        "a Message-ID we sent, " + id, true, outgoing.get(0)[2] != null);
             }
             List<Object[]> incoming = session.createSelectionQuery("select m.taskId, m.commentId from MessageRecord m"
                     + " where m.messageId = :id and m.taskId is not null", Object[].class).setParameter("id", id)
                     .setMaxResults(1).getResultList();
             if (!incoming.isEmpty()) {
                 return byId(session, (Long) incoming.get(0)[0], (Long) incoming.get(0)[1],
-                        "a Message-ID we received, " + id);
+                        "a Message-ID we received, " + id, false, false);
             }
         }
         return Optional.empty();
     }
 
-    private static Optional<Match> byNumber(Session session, long number, Long commentId, String signal) {
+    private static Optional<Match> byNumber(Session session, long number, Long commentId, String signal,
+            boolean toUs, boolean automatic) {
         List<Long> ids = session.createSelectionQuery("select t.id from Task t where t.number = :n", Long.class)
                 .setParameter("n", number).getResultList();
-        return ids.isEmpty() ? Optional.empty() : Optional.of(new Match(ids.get(0), number, commentId, signal));
+        return ids.isEmpty() ? Optional.empty()
+                : Optional.of(new Match(ids.get(0), number, commentId, signal, toUs, automatic));
     }
 
-    private static Optional<Match> byId(Session session, long taskId, Long commentId, String signal) {
+    private static Optional<Match> byId(Session session, long taskId, Long commentId, String signal, boolean toUs,
+            boolean automatic) {
         List<Long> numbers = session.createSelectionQuery("select t.number from Task t where t.id = :id", Long.class)
                 .setParameter("id", taskId).getResultList();
-        return numbers.isEmpty() ? Optional.empty() : Optional.of(new Match(taskId, numbers.get(0), commentId, signal));
+        return numbers.isEmpty() ? Optional.empty()
+                : Optional.of(new Match(taskId, numbers.get(0), commentId, signal, toUs, automatic));
     }
 
     private static List<MailAddress> recipients(InboundMail mail) {

@@ -57,8 +57,8 @@ public final class IntakeService {
     private static final int MAX_KEY_LENGTH = 900;
     private static final int MAX_ATTEMPTS = 3;
     /**
-     * Reports that are never work for anyone. List and bulk mail are not among them: a support address fed
-     * through a mailing list (Google Groups) carries List-Id on every mail.
+     * Reports that are never work for anyone. List and bulk mail are handled apart (see {@link #listMail}): a
+     * support address fed through a mailing list (Google Groups) carries List-Id on every mail.
      */
     private static final Set<ReportKind> IGNORED_REPORTS = EnumSet.of(ReportKind.DELIVERY_STATUS,
             ReportKind.AUTO_REPLY, ReportKind.AUTO_GENERATED, ReportKind.FEEDBACK_REPORT,
@@ -78,6 +78,8 @@ public final class IntakeService {
     private volatile Map<String, String> spamVerdicts = java.util.Collections.unmodifiableMap(
             new java.util.LinkedHashMap<>(Map.of("X-Spam-Flag", "yes")));
     private volatile boolean quarantineSpam = true;
+    /** List-Ids whose mail is ordinary mail (a support address that is a Google Group), lower case. */
+    private volatile Set<String> acceptedLists = Set.of();
     private volatile int floodLimit = 20;
     private volatile java.time.Duration floodWindow = java.time.Duration.ofMinutes(10);
     private final People people;
@@ -157,6 +159,10 @@ public final class IntakeService {
                     bounced == null ? null : bounceReason(report), about.map(Threads.Match::taskId).orElse(null),
                     null, false, null, null, bounced, null);
         }
+        String list = listMail(session, mail);
+        if (list != null) {
+            return IntakeDecision.recordOnly(IntakeAction.IGNORE, received, mail, key, recipients, list, null);
+        }
         String oversize = oversize(received, mail);
         if (oversize != null) {
             // Kept whole for a person to decide; never cut down silently.
@@ -183,6 +189,15 @@ public final class IntakeService {
         SubjectDirectives subject = SubjectDirectives.of(mail.subject());
         // A reply to one of our mails continues its task, whichever of our addresses it came to.
         Optional<Threads.Match> thread = threads.find(session, mail);
+        if (thread.isPresent() && thread.get().automatic()) {
+            LoopGuard.Loop loop = LoopGuard.check(session, mail, thread.get().taskId(), clock.instant());
+            if (loop != null) {
+                return new IntakeDecision(loop.quarantine() ? IntakeAction.QUARANTINE : IntakeAction.IGNORE, received,
+                        mail, key, recipients, loop.reason() + "; about task #" + thread.get().taskNumber(),
+                        loop.quarantine() ? "loop" : null, loop.quarantine() ? null : thread.get().taskId(), null,
+                        false, null, null, null, null);
+            }
+        }
         if (thread.isPresent()) {
             return new IntakeDecision(IntakeAction.ADD_COMMENT, received, mail, key, recipients,
                     "add comment: reply to task #" + thread.get().taskNumber() + " (" + thread.get().signal() + ")",
@@ -228,6 +243,48 @@ public final class IntakeService {
                             + floodWindow.toMinutes() + " minutes", "flood");
         }
         return ruled;
+    }
+
+    /**
+     * Why list or bulk mail is ignored, or null when it is not such mail or is to be taken as ordinary mail.
+     * Mail to a list is for its readers, not work for us, unless the list is one of ours (an accepted List-Id).
+     * A list member's reply to a mail we sent is taken all the same (as its comment): it answers us, the list
+     * only carried it; a loop cannot come of it, since a comment mails only employees and the loop guard
+     * watches those. An auto-reply through a list is ignored earlier, as an auto-reply.
+     */
+    private String listMail(Session session, InboundMail mail) {
+        ReportKind kind = mail.report().kind();
+        if (kind != ReportKind.LIST && kind != ReportKind.BULK || acceptedList(mail)) {
+            return null;
+        }
+        if (threads.find(session, mail).filter(Threads.Match::toUs).isPresent()) {
+            return null;
+        }
+        return "ignored: " + (kind == ReportKind.LIST ? "list" : "bulk") + " mail ("
+                + String.join("; ", mail.report().signals()) + "); not an accepted list (mailtask.intake.accepted-lists)";
+    }
+
+    private boolean acceptedList(InboundMail mail) {
+        Set<String> accepted = acceptedLists;
+        String listId = mail.header("List-Id");
+        return !accepted.isEmpty() && listId != null && accepted.contains(listId(listId));
+    }
+
+    /** "Support &lt;support.example.com&gt;" → "support.example.com"; a list address support@example.com alike. */
+    static String listId(String value) {
+        String v = value.strip();
+        int open = v.lastIndexOf('<');
+        int close = v.lastIndexOf('>');
+        if (open >= 0 && close > open) {
+            v = v.substring(open + 1, close);
+        }
+        return v.strip().toLowerCase(Locale.ROOT).replace('@', '.');
+    }
+
+    /** List-Ids (or list addresses) whose mail is taken as ordinary mail; all other list and bulk mail is ignored. */
+    public void setAcceptedLists(java.util.Collection<String> lists) {
+        this.acceptedLists = lists.stream().filter(l -> !l.isBlank()).map(IntakeService::listId)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Tasks the sender's mail created within the flood window. */

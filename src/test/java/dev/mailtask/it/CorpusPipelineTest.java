@@ -66,10 +66,14 @@ class CorpusPipelineTest {
                 long unexplained = bundle.database().inTransaction(s -> s.createSelectionQuery(
                         "select count(m) from MessageRecord m where m.status = dev.mailtask.intake.MessageStatus"
                                 + ".QUARANTINED and (m.error is null or m.error = '')", Long.class).getSingleResult());
+                long lists = bundle.database().inTransaction(s -> s.createSelectionQuery(
+                        "select count(m) from MessageRecord m where m.decision like 'ignored: list mail%'"
+                                + " or m.decision like 'ignored: bulk mail%'", Long.class).getSingleResult());
                 int stuck = mail.seenFlags("INBOX").size();
-                System.out.printf("corpus pipeline: %d in, %d tasks, %d comments, %d ignored (auto/bounce), %d"
-                                + " quarantined, %d rejected, %d duplicates (same Message-ID), %d stuck%n", delivered,
-                        tasks, comments, byStatus.getOrDefault("IGNORED", 0L), byStatus.getOrDefault("QUARANTINED", 0L),
+                System.out.printf("corpus pipeline: %d in, %d tasks, %d comments, %d ignored (auto/bounce/list; %d"
+                                + " of them list or bulk mail), %d quarantined, %d rejected, %d duplicates (same"
+                                + " Message-ID), %d stuck%n", delivered, tasks, comments,
+                        byStatus.getOrDefault("IGNORED", 0L), lists, byStatus.getOrDefault("QUARANTINED", 0L),
                         byStatus.getOrDefault("REJECTED", 0L), delivered - records, stuck);
                 System.out.printf("corpus pipeline: %d files the test mail server itself could not take%n",
                         refusedByTestServer);

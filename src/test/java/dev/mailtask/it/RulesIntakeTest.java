@@ -74,7 +74,8 @@ class RulesIntakeTest {
         assertThat(urgent.get("participants").findValuesAsText("email")).contains("bob@staff.example");
         JsonNode ignored = bundle.awaitRecord("bulk-1@news.example");
         assertThat(ignored.get("status").asText()).isEqualTo("IGNORED");
-        assertThat(ignored.get("decision").asText()).startsWith("ignored by rules");
+        // Bulk mail is ignored before any rule sees it (product §5); the rule would have ignored it too.
+        assertThat(ignored.get("decision").asText()).startsWith("ignored: bulk mail (Precedence: bulk)");
     }
 
     @Test
