@@ -26,7 +26,15 @@ import java.util.function.Function;
 public class NoDelayGreenMail extends GreenMail {
 
     public NoDelayGreenMail(ServerSetup[] setups) {
-        super(setups);
+        super(patient(setups));
+    }
+
+    /** GreenMail gives a server thread 2 s to start; a busy 2-core machine sometimes needs more. */
+    private static ServerSetup[] patient(ServerSetup[] setups) {
+        for (ServerSetup setup : setups) {
+            setup.setServerStartupTimeout(Math.max(setup.getServerStartupTimeout(), 30_000));
+        }
+        return setups;
     }
 
     @Override
