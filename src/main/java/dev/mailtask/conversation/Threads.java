@@ -49,10 +49,14 @@ public final class Threads {
     public Optional<Match> find(Session session, InboundMail mail) {
         Optional<OurMessageId> ours = ids.get().repliedTo(mail);
         if (ours.isPresent()) {
-            // A comment's copy and a notification about it both carry the comment's id (see Notifications).
-            Optional<Match> byId = byNumber(session, ours.get().taskNumber(), ours.get().itemId(),
-                    "our Message-ID in In-Reply-To/References", true,
-                    ours.get().kind() == OurMessageId.Kind.NOTICE);
+            boolean notice = ours.get().kind() == OurMessageId.Kind.NOTICE;
+            // A notice's number is the notice's own (a bounce notice's is an outbox id), not a comment's: the
+            // outbox row that carried it says which comment it was about.
+            Optional<Match> byId = notice ? byStoredMessageId(session, mail) : Optional.empty();
+            if (byId.isEmpty()) {
+                byId = byNumber(session, ours.get().taskNumber(), notice ? null : ours.get().itemId(),
+                        "our Message-ID in In-Reply-To/References", true, notice);
+            }
             if (byId.isPresent()) {
                 return byId;
             }

@@ -505,6 +505,9 @@ public final class IntakeService {
             // Who is told: those told of the comment answered; for anything else, the task's assignees.
             Comment answered = decision.answersComment() == null ? null
                     : session.find(Comment.class, decision.answersComment());
+            if (answered != null && !answered.task().id().equals(task.id())) {
+                answered = null; // never let another task's comment decide who hears of this one
+            }
             comment.notifiedEmployees().addAll(answered != null ? answered.notifiedEmployees() : task.assignees());
             session.flush();
             if (decision.notifyPeople()) {

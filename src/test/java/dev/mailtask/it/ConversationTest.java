@@ -191,12 +191,23 @@ class ConversationTest {
                 .filter(m -> subject(m).contains("Undeliverable")).findFirst().orElseThrow();
         assertThat(new String(told.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
                 .contains("gus@client.example").contains("5.2.2");
+        // The notice's Message-ID numbers the notice, not a comment: the answer joins the task as alice's.
+        String noticeAddress = told.getHeader("Reply-To", null) != null ? told.getHeader("Reply-To", null)
+                : told.getFrom()[0].toString();
+        String answer = "From: Alice <alice@staff.example>\r\nTo: " + noticeAddress + "\r\n"
+                + "Subject: Re: " + told.getSubject() + "\r\nMessage-ID: <ack-1@staff.example>\r\n"
+                + "In-Reply-To: " + told.getMessageID() + "\r\n\r\nI will phone him.\r\n";
+        mail.send(answer.getBytes(StandardCharsets.UTF_8), "support@test.mailtask");
+        await().atMost(Duration.ofSeconds(20)).until(() -> bundle.json("/api/tasks/" + id).get("comments").size() == 2);
+        JsonNode reply = bundle.json("/api/tasks/" + id).get("comments").get(1);
+        assertThat(reply.get("text").asText()).contains("I will phone him.");
+        assertThat(reply.get("author").toString()).contains("alice");
         var ooo = await().atMost(Duration.ofSeconds(20)).until(() -> bundle.database().inTransaction(s -> s
                 .createSelectionQuery("from MessageRecord m where m.messageId = 'ooo-1@client.example'",
                         dev.mailtask.intake.MessageRecord.class).uniqueResultOptional()), Optional::isPresent).get();
         assertThat(ooo.status().name()).isEqualTo("IGNORED");
         assertThat(ooo.taskId()).as("filed with its task").isEqualTo(id);
-        assertThat(bundle.json("/api/tasks/" + id).get("comments")).as("no comment from a machine").hasSize(1);
+        assertThat(bundle.json("/api/tasks/" + id).get("comments")).as("no comment from a machine").hasSize(2);
         assertThat(mail.inboxOf("gus@client.example")).as("and no answer to it").hasSize(1);
     }
 
