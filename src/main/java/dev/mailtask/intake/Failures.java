@@ -1,10 +1,6 @@
 package dev.mailtask.intake;
 
-import java.net.ConnectException;
-import java.net.SocketException;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
+import dev.mailtask.store.Database;
 import java.sql.SQLTransientException;
 
 /** Tells failures that will pass (the database is down or busy) from failures of the mail itself. */
@@ -14,27 +10,19 @@ public final class Failures {
     }
 
     public static boolean isTransient(Throwable failure) {
+        if (Database.isConnectionFailure(failure)) {
+            return true;
+        }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof TransientIntakeException
                     || t instanceof SQLTransientException
-                    || t instanceof SQLNonTransientConnectionException
-                    || t instanceof SQLRecoverableException
-                    || t instanceof ConnectException
-                    || t instanceof SocketException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException
                     || t instanceof org.hibernate.exception.LockAcquisitionException
                     || t instanceof org.hibernate.PessimisticLockException
-                    || t instanceof org.hibernate.TransactionException
-                    || t instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+                    || t instanceof org.hibernate.TransactionException) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** SQLSTATE class 08: the connection failed, whatever the driver's exception type. */
-    private static boolean isConnectionState(String sqlState) {
-        return sqlState != null && sqlState.startsWith("08");
     }
 
     /** Rethrows transient failures as {@link TransientIntakeException}; returns the others. */
