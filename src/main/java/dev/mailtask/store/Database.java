@@ -2,6 +2,7 @@ package dev.mailtask.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.mailtask.access.ApiToken;
 import dev.mailtask.contacts.Contact;
 import dev.mailtask.conversation.InstanceSetting;
 import dev.mailtask.conversation.OutboxMail;
@@ -127,7 +128,7 @@ public final class Database implements AutoCloseable {
                 .managedClasses(MailAccountRecord.class, Employee.class, Project.class, VirtualAddress.class,
                         Contact.class, Task.class, Comment.class, Attachment.class, MessageRecord.class,
                         RawMail.class, RuleSetSource.class,
-                        OutboxMail.class, InstanceSetting.class)
+                        OutboxMail.class, InstanceSetting.class, ApiToken.class)
                 .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .property(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
                 .property(AvailableSettings.ORDER_INSERTS, true)
