@@ -1,27 +1,38 @@
 package dev.mailtask.api;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import dev.mailtask.access.AccessTable;
+import dev.mailtask.access.ApiTokens;
+import dev.mailtask.access.Principal;
+import dev.mailtask.access.Role;
 
-/** Checks {@code Authorization: Bearer <token>} against the configured token. */
+/**
+ * Every REST request: who is calling ({@code Authorization: Bearer <token>}, 401 without a valid one) and
+ * whether their role may make this call ({@link AccessTable}, 403 if not).
+ */
 public final class ApiAuth {
 
-    private final byte[] token;
+    private final ApiTokens tokens;
 
-    public ApiAuth(String token) {
-        if (token == null || token.isBlank()) {
-            throw new IllegalArgumentException("an API token is required");
-        }
-        this.token = token.getBytes(StandardCharsets.UTF_8);
+    public ApiAuth(ApiTokens tokens) {
+        this.tokens = tokens;
     }
 
-    public void check(String authorization) {
+    /**
+     * @param method the HTTP method
+     * @param path   the path as the HTTP server routed it (the {@code CamelHttpPath} header)
+     * @return the caller, for the routes that record who did something
+     */
+    public Principal check(String authorization, String method, String path) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new ApiException(401, "missing 'Authorization: Bearer <token>' header");
         }
-        byte[] given = authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(given, token)) {
-            throw new ApiException(401, "invalid API token");
+        Principal principal = tokens.authenticate(authorization.substring(7).trim())
+                .orElseThrow(() -> new ApiException(401, "invalid or revoked API token"));
+        Role required = AccessTable.required(method, path);
+        if (!principal.role().allows(required)) {
+            throw new ApiException(403, "this call needs the " + required + " role; token '" + principal.name()
+                    + "' has the " + principal.role() + " role");
         }
+        return principal;
     }
 }

@@ -9,17 +9,28 @@ public final class ApiErrors {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public int status(Throwable failure) {
-        return failure instanceof ApiException api ? api.status() : 500;
+        ApiException api = api(failure);
+        return api != null ? api.status() : 500;
     }
 
     public String body(Throwable failure) {
-        int status = status(failure);
-        String message = failure instanceof ApiException ? failure.getMessage()
-                : "internal error; the server log has the details";
+        ApiException api = api(failure);
+        int status = api != null ? api.status() : 500;
+        String message = api != null ? api.getMessage() : "internal error; the server log has the details";
         try {
             return JSON.writeValueAsString(new Views.Error(status, message));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The refusal behind a failure: Camel wraps what a bean throws inside an expression (the auth check). */
+    private static ApiException api(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api;
+            }
+        }
+        return null;
     }
 }

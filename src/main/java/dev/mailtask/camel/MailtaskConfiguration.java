@@ -1,5 +1,6 @@
 package dev.mailtask.camel;
 
+import dev.mailtask.access.ApiTokens;
 import dev.mailtask.api.ApiAuth;
 import dev.mailtask.api.ApiErrors;
 import dev.mailtask.api.CommentsApi;
@@ -7,6 +8,7 @@ import dev.mailtask.api.DirectoryApi;
 import dev.mailtask.api.MessageApi;
 import dev.mailtask.api.RulesApi;
 import dev.mailtask.api.TasksApi;
+import dev.mailtask.api.TokensApi;
 import dev.mailtask.api.ReadApi;
 import dev.mailtask.contacts.People;
 import dev.mailtask.conversation.AccountChoice;
@@ -48,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * server for the standalone bundle.
  *
  * <p>Bean names: {@code mailtaskDatabase}, {@code mailtaskIntake}, {@code mailtaskRules}, {@code mailtaskMailSource}, {@code mailtaskMailBinding},
- * {@code mailtaskReadApi}, {@code mailtaskTasksApi}, {@code mailtaskDirectoryApi}, {@code mailtaskMessageApi}, {@code mailtaskCommentsApi}, {@code mailtaskRulesApi}, {@code mailtaskApiAuth}, {@code mailtaskApiErrors}, {@code mailtaskAccountRoutes}, {@code mailtaskOutbox}.
+ * {@code mailtaskReadApi}, {@code mailtaskTasksApi}, {@code mailtaskDirectoryApi}, {@code mailtaskMessageApi}, {@code mailtaskCommentsApi}, {@code mailtaskRulesApi}, {@code mailtaskApiAuth}, {@code mailtaskTokensApi}, {@code mailtaskApiErrors}, {@code mailtaskAccountRoutes}, {@code mailtaskOutbox}.
  */
 public class MailtaskConfiguration implements CamelConfiguration {
 
@@ -135,7 +137,9 @@ public class MailtaskConfiguration implements CamelConfiguration {
                 accounts.isEmpty() ? "default" : accounts.get(0).id()));
         registry.bind("mailtaskDirectoryApi", new DirectoryApi(database,
                 accounts.stream().flatMap(a -> a.domains().stream()).distinct().toList()));
-        registry.bind("mailtaskApiAuth", new ApiAuth(token));
+        ApiTokens apiTokens = new ApiTokens(database, Clock.systemUTC(), token);
+        registry.bind("mailtaskApiAuth", new ApiAuth(apiTokens));
+        registry.bind("mailtaskTokensApi", new TokensApi(apiTokens));
         registry.bind("mailtaskApiErrors", new ApiErrors());
         registry.bind("mailtaskAccountRoutes", new AccountRoutes(accounts));
         for (MailAccount account : accounts) {

@@ -149,13 +149,19 @@ final class TestBundle implements AutoCloseable {
 
     /** A request with a JSON body (POST, PUT) or none (DELETE). */
     HttpResponse<byte[]> call(String method, String path, String json) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                .header("Authorization", "Bearer " + TOKEN)
+        return call(method, path, json, TOKEN);
+    }
+
+    /** A request with this bearer token (none if null). */
+    HttpResponse<byte[]> call(String method, String path, String json, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
                 .header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** A request that must answer {@code status}; returns the JSON answer (null for an empty body). */
