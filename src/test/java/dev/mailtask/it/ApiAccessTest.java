@@ -76,7 +76,6 @@ class ApiAccessTest {
             assertThat(list.toString()).doesNotContain(agent.substring(10)).doesNotContain((String) rows.get(0)[0])
                     .doesNotContain("\"token\"");
 
-            // The agent comments through the API (the author stays the employee named in the body).
             bundle.call("DELETE", "/api/tokens/" + created.get("id").asLong(), null, 204);
             HttpResponse<byte[]> revoked = bundle.get("/api/tasks", agent);
             assertThat(revoked.statusCode()).isEqualTo(401);

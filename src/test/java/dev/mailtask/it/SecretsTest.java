@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-/** The mailbox password and the API token appear in no log line and in no API answer of a full run. */
+/**
+ * The mailbox password, the configured API token and a token made over the API appear in no log line and in no
+ * API answer of a full run (a made token is shown once, in the answer that makes it).
+ */
 class SecretsTest {
 
     @TempDir
@@ -31,22 +35,35 @@ class SecretsTest {
             Map<String, String> settings = TestBundle.settings(dir, "jdbc:hsqldb:file:" + dir.resolve("db/mailtask"),
                     TestBundle.imapAccount(mail, "200ms"));
             StringBuilder answers = new StringBuilder();
+            String agentToken;
             try (TestBundle bundle = TestBundle.start(settings)) {
                 mail.send(Mails.simple("sec-1@client.example", "Mo <mo@client.example>", "support@test.mailtask", null,
                         "Secret test", "x"), "support@test.mailtask");
                 long id = bundle.awaitTask("Secret test").get("id").asLong();
+                // A created token is in its create answer only (not collected below), and is then used and revoked.
+                JsonNode created = bundle.call("POST", "/api/tokens", "{\"name\":\"desk\",\"role\":\"agent\"}", 201);
+                agentToken = created.get("token").asText();
+                answers.append(new String(bundle.call("POST", "/api/tasks/" + id + "/comments",
+                        "{\"author\":\"alice\",\"text\":\"On it.\"}", agentToken).body(), StandardCharsets.UTF_8));
+                answers.append(new String(bundle.get("/api/employees", agentToken).body(), StandardCharsets.UTF_8));
                 for (String path : new String[] {"/api/tasks/" + id, "/api/employees", "/api/projects", "/api/rules",
-                        "/api/outbox", "/api/virtual-addresses", "/api/contacts"}) {
+                        "/api/outbox", "/api/virtual-addresses", "/api/contacts", "/api/tokens"}) {
                     answers.append(new String(bundle.get(path).body(), StandardCharsets.UTF_8));
                 }
                 answers.append(new String(bundle.get("/api/tasks", "wrong-token").body(), StandardCharsets.UTF_8));
+                bundle.call("DELETE", "/api/tokens/" + created.get("id").asLong(), null, 204);
+                answers.append(new String(bundle.get("/api/tasks", agentToken).body(), StandardCharsets.UTF_8));
             }
-            assertThat(answers).doesNotContain(TestMailServer.PASSWORD).doesNotContain(TestBundle.TOKEN);
+            // The token's random part: the short prefix shown in lists and logs is not secret.
+            String agentSecret = agentToken.substring(9);
+            assertThat(answers).contains("On it.").contains("desk")
+                    .doesNotContain(TestMailServer.PASSWORD).doesNotContain(TestBundle.TOKEN).doesNotContain(agentSecret);
             assertThat(captured.list).isNotEmpty();
             for (ILoggingEvent event : captured.list) {
                 String line = event.getFormattedMessage() + (event.getThrowableProxy() == null ? ""
                         : event.getThrowableProxy().getMessage());
-                assertThat(line).doesNotContain(TestMailServer.PASSWORD).doesNotContain(TestBundle.TOKEN);
+                assertThat(line).doesNotContain(TestMailServer.PASSWORD).doesNotContain(TestBundle.TOKEN)
+                        .doesNotContain(agentSecret);
             }
         } finally {
             root.detachAppender(captured);
