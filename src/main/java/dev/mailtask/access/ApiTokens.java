@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -82,8 +83,7 @@ public final class ApiTokens {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        ApiToken token = new ApiToken(clean, role, hash(secret), secret.substring(0, SHOWN), clock.instant(),
-                createdBy);
+        ApiToken token = new ApiToken(clean, role, hash(secret), secret.substring(0, SHOWN), now(), createdBy);
         try {
             database.run(s -> {
                 // Checked first for a clean answer; the unique constraint decides a race.
@@ -108,7 +108,7 @@ public final class ApiTokens {
 
     /** Revokes a token; effective on the next request. Empty when there is no such token. */
     public Optional<ApiToken> revoke(long id) {
-        Instant now = clock.instant();
+        Instant now = now();
         return database.inTransaction(s -> {
             ApiToken token = s.find(ApiToken.class, id);
             if (token != null) {
@@ -132,7 +132,7 @@ public final class ApiTokens {
             return Optional.empty();
         }
         String hash = HexFormat.of().formatHex(digest);
-        Instant now = clock.instant();
+        Instant now = now();
         return database.inTransaction(s -> {
             Optional<ApiToken> found = s.createSelectionQuery(
                             "from ApiToken t where t.tokenHash = :h and t.revokedAt is null", ApiToken.class)
@@ -145,6 +145,11 @@ public final class ApiTokens {
                             .setParameter("cutoff", now.minus(LAST_USED_RESOLUTION)).executeUpdate());
             return found.map(t -> new Principal(t.name(), t.role(), t.id()));
         });
+    }
+
+    /** As the database keeps it, so the create answer shows the time the list will show. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The stored form of a token: SHA-256, hex. */

@@ -73,6 +73,7 @@ class ApiAccessTest {
             assertThat(list).hasSize(1);
             assertThat(list.get(0).get("lastUsedAt").isNull()).isFalse();
             assertThat(list.get(0).get("revokedAt").isNull()).isTrue();
+            assertThat(list.get(0).get("createdAt")).isEqualTo(created.get("createdAt"));
             assertThat(list.toString()).doesNotContain(agent.substring(10)).doesNotContain((String) rows.get(0)[0])
                     .doesNotContain("\"token\"");
 
