@@ -2,21 +2,28 @@ package dev.mailtask.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mailtask.store.Database;
 
 /** Error bodies of the REST API: a status and a message, never a stack trace. */
 public final class ApiErrors {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int UNAVAILABLE = 503;
 
     public int status(Throwable failure) {
         ApiException api = api(failure);
-        return api != null ? api.status() : 500;
+        if (api != null) {
+            return api.status();
+        }
+        return Database.isConnectionFailure(failure) ? UNAVAILABLE : 500;
     }
 
     public String body(Throwable failure) {
+        int status = status(failure);
         ApiException api = api(failure);
-        int status = api != null ? api.status() : 500;
-        String message = api != null ? api.getMessage() : "internal error; the server log has the details";
+        String message = api != null ? api.getMessage()
+                : status == UNAVAILABLE ? "the database is unavailable; try again shortly"
+                : "internal error; the server log has the details";
         try {
             return JSON.writeValueAsString(new Views.Error(status, message));
         } catch (JsonProcessingException e) {

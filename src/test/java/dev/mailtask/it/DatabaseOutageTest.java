@@ -36,6 +36,10 @@ class DatabaseOutageTest {
                     null, "During the outage", "y"), "support@test.mailtask");
 
             assertThat(failedPolls.matches(30, TimeUnit.SECONDS)).as("the mail was tried and failed twice").isTrue();
+            var down = bundle.get("/api/tasks");
+            assertThat(down.statusCode()).as("the API says: try again").isEqualTo(503);
+            assertThat(new String(down.body(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("database is unavailable");
             assertThat(mail.seenFlags("INBOX")).as("first mail seen, second still unseen on the server")
                     .containsExactly(true, false);
 
