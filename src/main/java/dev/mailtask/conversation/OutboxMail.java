@@ -2,7 +2,9 @@ package dev.mailtask.conversation;
 
 import static dev.mailtask.store.Columns.clip;
 
-import jakarta.persistence.Basic;
+import dev.mailtask.store.StoredBytes;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -53,9 +55,10 @@ public class OutboxMail {
     @Column(name = "reply_token")
     private String replyToken;
 
-    @Basic(fetch = FetchType.LAZY)
-    @Column(nullable = false)
-    private byte[] raw;
+    @Embedded
+    @AttributeOverride(name = "inline", column = @Column(name = "raw"))
+    @AttributeOverride(name = "large", column = @Column(name = "raw_large"))
+    private StoredBytes raw;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -88,7 +91,7 @@ public class OutboxMail {
         this.employeeId = employeeId;
         this.messageId = messageId;
         this.replyToken = replyToken;
-        this.raw = raw;
+        this.raw = StoredBytes.of(raw);
         this.createdAt = now;
         this.nextAttemptAt = now;
     }
@@ -161,7 +164,7 @@ public class OutboxMail {
     }
 
     public byte[] raw() {
-        return raw;
+        return raw.bytes();
     }
 
     public DeliveryStatus status() {

@@ -1,5 +1,8 @@
 package dev.mailtask.intake;
 
+import dev.mailtask.store.StoredBytes;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -14,18 +17,20 @@ public class RawMail {
     @Column(name = "message_id")
     private Long messageId;
 
-    @Column(nullable = false)
-    private byte[] raw;
+    @Embedded
+    @AttributeOverride(name = "inline", column = @Column(name = "raw"))
+    @AttributeOverride(name = "large", column = @Column(name = "raw_large"))
+    private StoredBytes raw;
 
     protected RawMail() {
     }
 
     public RawMail(Long messageId, byte[] raw) {
         this.messageId = messageId;
-        this.raw = raw;
+        this.raw = StoredBytes.of(raw);
     }
 
     public byte[] raw() {
-        return raw;
+        return raw.bytes();
     }
 }

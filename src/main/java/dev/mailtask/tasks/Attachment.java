@@ -3,7 +3,9 @@ package dev.mailtask.tasks;
 import static dev.mailtask.store.Columns.clip;
 
 import dev.mailtask.store.Sha256;
-import jakarta.persistence.Basic;
+import dev.mailtask.store.StoredBytes;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -53,9 +55,10 @@ public class Attachment {
     @Column(nullable = false)
     private String sha256;
 
-    @Basic(fetch = FetchType.LAZY)
-    @Column(nullable = false)
-    private byte[] content;
+    @Embedded
+    @AttributeOverride(name = "inline", column = @Column(name = "content"))
+    @AttributeOverride(name = "large", column = @Column(name = "content_large"))
+    private StoredBytes content;
 
     protected Attachment() {
     }
@@ -70,7 +73,7 @@ public class Attachment {
         this.inline = inline;
         this.size = content.length;
         this.sha256 = Sha256.hex(content);
-        this.content = content;
+        this.content = StoredBytes.of(content);
     }
 
     /** Files this attachment with the comment it came with. */
@@ -111,6 +114,6 @@ public class Attachment {
     }
 
     public byte[] content() {
-        return content;
+        return content.bytes();
     }
 }

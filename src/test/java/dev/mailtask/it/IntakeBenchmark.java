@@ -55,6 +55,7 @@ class IntakeBenchmark {
                         domains: [test.mailtask]
                     """.formatted(mailbox.port(), mailbox.user()));
             settings.put("test.mail.password", mailbox.password());
+            settings.put("mailtask.intake.flood-limit", "1000000"); // 50 senders of 40+ mails each: not a flood here
             try (TestBundle bundle = TestBundle.startLater(settings)) {
                 NotifyBuilder done = new NotifyBuilder(bundle.camel()).fromRoute("mailbox-bench")
                         .whenCompleted(mails).create();
@@ -141,6 +142,8 @@ class IntakeBenchmark {
             settings.put("mailtask.accounts.file", "config/demo/accounts.yaml");
             settings.put("mailtask.demo.host", "127.0.0.1");
             settings.put("mailtask.demo.imap-port", "1");
+            settings.put("mailtask.demo.smtp-port", "1");
+            settings.put("mailtask.intake.flood-limit", "1000000");
             settings.put("mailtask.demo.password", "x");
             try (TestBundle bundle = TestBundle.startLater(settings)) {
                 var intake = bundle.camel().getRegistry().lookupByNameAndType("mailtaskIntake",
