@@ -50,7 +50,7 @@ public final class DirectoryApi {
     }
 
     public List<EmployeeView> employees() {
-        return database.inTransaction(s -> s.createSelectionQuery("from Employee e order by e.login", Employee.class)
+        return database.read(s -> s.createSelectionQuery("from Employee e order by e.login", Employee.class)
                 .getResultList().stream().map(this::view).toList());
     }
 
@@ -98,7 +98,7 @@ public final class DirectoryApi {
     }
 
     public List<ProjectView> projects() {
-        return database.inTransaction(s -> s.createSelectionQuery("from Project p order by p.number", Project.class)
+        return database.read(s -> s.createSelectionQuery("from Project p order by p.number", Project.class)
                 .getResultList().stream().map(this::view).toList());
     }
 
@@ -199,7 +199,7 @@ public final class DirectoryApi {
     }
 
     public List<VirtualAddressView> virtualAddresses() {
-        return database.inTransaction(s -> s.createSelectionQuery("from VirtualAddress v order by v.name",
+        return database.read(s -> s.createSelectionQuery("from VirtualAddress v order by v.name",
                 VirtualAddress.class).getResultList().stream().map(this::view).toList());
     }
 

@@ -28,7 +28,7 @@ public final class ReadApi {
     public Views.Page<Views.TaskSummary> tasks(String page, String size) {
         int p = number("page", page, 0, 0, Integer.MAX_VALUE);
         int s = number("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
-        return database.inTransaction(session -> {
+        return database.read(session -> {
             long total = session.createSelectionQuery("select count(t) from Task t", Long.class).getSingleResult();
             List<Views.TaskSummary> items = session.createSelectionQuery(
                             "from Task t order by t.createdAt desc, t.id desc", Task.class)
@@ -44,7 +44,7 @@ public final class ReadApi {
 
     public Views.TaskDetail task(String id) {
         long taskId = id("task", id);
-        return database.inTransaction(session -> {
+        return database.read(session -> {
             Task t = session.find(Task.class, taskId);
             if (t == null) {
                 throw ApiException.notFound("no task " + taskId);
@@ -70,7 +70,7 @@ public final class ReadApi {
     public Views.Download attachment(String id, String n) {
         long taskId = id("task", id);
         int position = number("attachment number", n, -1, 1, Integer.MAX_VALUE);
-        return database.inTransaction(session -> {
+        return database.read(session -> {
             List<Attachment> found = session.createSelectionQuery(
                             "from Attachment a where a.task.id = :task and a.position = :n", Attachment.class)
                     .setParameter("task", taskId)
@@ -87,7 +87,7 @@ public final class ReadApi {
     public Views.Page<Views.ContactView> contacts(String page, String size) {
         int p = number("page", page, 0, 0, Integer.MAX_VALUE);
         int s = number("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
-        return database.inTransaction(session -> {
+        return database.read(session -> {
             long total = session.createSelectionQuery("select count(c) from Contact c", Long.class).getSingleResult();
             List<Views.ContactView> items = session.createSelectionQuery(
                             "from Contact c order by c.name, c.id", Contact.class)
@@ -115,7 +115,7 @@ public final class ReadApi {
             }
         }
         DeliveryStatus only = filter;
-        return database.inTransaction(session -> {
+        return database.read(session -> {
             String where = only == null ? "" : " where o.status = :status";
             var count = session.createSelectionQuery("select count(o) from OutboxMail o" + where, Long.class);
             var rows = session.createSelectionQuery("select o.id, o.taskId, o.commentId, o.accountId, o.recipient,"
@@ -136,7 +136,7 @@ public final class ReadApi {
 
     public Views.MessageView message(String id) {
         long messageId = id("message", id);
-        return database.inTransaction(session -> {
+        return database.read(session -> {
             MessageRecord m = findMessage(session, messageId);
             List<String> references = m.references() == null || m.references().isBlank() ? List.of()
                     : Arrays.asList(m.references().split(" "));
@@ -149,7 +149,7 @@ public final class ReadApi {
 
     public Views.Download messageRaw(String id) {
         long messageId = id("message", id);
-        return database.inTransaction(session -> {
+        return database.read(session -> {
             RawMail raw = session.find(RawMail.class, messageId);
             if (raw == null) {
                 throw ApiException.notFound("no message " + messageId);

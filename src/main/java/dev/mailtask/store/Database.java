@@ -160,6 +160,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs read-only {@code work} on one snapshot of the database: every query of it sees the same committed
+     * state, so an answer never shows a comment without the participants its mail added. (By default each
+     * query sees what is committed when it runs.) Read-only snapshots neither block writers nor fail.
+     */
+    public <T> T read(Function<Session, T> work) {
+        return inTransaction(session -> {
+            session.doWork(connection -> connection.setTransactionIsolation(
+                    java.sql.Connection.TRANSACTION_REPEATABLE_READ));
+            return work.apply(session);
+        });
+    }
+
     public void run(Consumer<Session> work) {
         inTransaction(session -> {
             work.accept(session);
