@@ -2,16 +2,10 @@ package dev.mailtask.it;
 
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mailtask.camel.MailtaskMain;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,19 +21,15 @@ import java.util.concurrent.TimeUnit;
  * The bundle in a JVM of its own, as an operator runs it: it can be killed with SIGKILL mid-work and its heap
  * can be capped, neither of which a bundle inside the test's JVM allows.
  */
-public final class ChildBundle implements AutoCloseable {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+public final class ChildBundle extends ApiClient implements AutoCloseable {
 
     private final Process process;
     private final Path log;
-    private final int httpPort;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     private ChildBundle(Process process, Path log, int httpPort) {
+        super(httpPort);
         this.process = process;
         this.log = log;
-        this.httpPort = httpPort;
     }
 
     /** Entry point of the child JVM: the real bundle with the overrides in the given properties file. */
@@ -84,7 +74,7 @@ public final class ChildBundle implements AutoCloseable {
         return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     }
 
-    private boolean ready() throws IOException, InterruptedException {
+    private boolean ready() throws Exception {
         if (!process.isAlive()) {
             throw new IllegalStateException("the child bundle exited with status " + process.exitValue());
         }
@@ -93,49 +83,6 @@ public final class ChildBundle implements AutoCloseable {
         } catch (IOException notListeningYet) {
             return false;
         }
-    }
-
-    private HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                .header("Authorization", "Bearer " + TestBundle.TOKEN).timeout(Duration.ofSeconds(10)).GET().build();
-        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    JsonNode json(String path) throws Exception {
-        HttpResponse<byte[]> response = get(path);
-        if (response.statusCode() != 200) {
-            throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": "
-                    + new String(response.body(), StandardCharsets.UTF_8));
-        }
-        return JSON.readTree(response.body());
-    }
-
-    /** SHA-256 (hex) of what a GET of {@code path} downloads, read as a stream. */
-    String downloadSha256(String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                .header("Authorization", "Bearer " + TestBundle.TOKEN).GET().build();
-        HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
-        try (java.io.InputStream body = response.body()) {
-            if (response.statusCode() != 200) {
-                throw new AssertionError("GET " + path + " answered " + response.statusCode());
-            }
-            byte[] buffer = new byte[64 * 1024];
-            for (int n; (n = body.read(buffer)) > 0; ) {
-                sha256.update(buffer, 0, n);
-            }
-        }
-        return java.util.HexFormat.of().formatHex(sha256.digest());
-    }
-
-    /** Number of tasks the bundle holds. */
-    long taskCount() throws Exception {
-        return json("/api/tasks?size=1").get("total").asLong();
-    }
-
-    /** Titles of all tasks (at most 500). */
-    List<String> titles() throws Exception {
-        return json("/api/tasks?size=500").get("items").findValuesAsText("title");
     }
 
     boolean alive() {

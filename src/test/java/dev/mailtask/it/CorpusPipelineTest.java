@@ -58,7 +58,7 @@ class CorpusPipelineTest {
                     }
                     return m;
                 });
-                long tasks = bundle.json("/api/tasks?size=1").get("total").asLong();
+                long tasks = bundle.taskCount();
                 long comments = bundle.database().inTransaction(s -> s.createSelectionQuery(
                         "select count(m) from MessageRecord m where m.commentId is not null", Long.class)
                         .getSingleResult());

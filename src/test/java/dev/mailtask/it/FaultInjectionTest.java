@@ -63,7 +63,7 @@ class FaultInjectionTest {
                 NotifyBuilder failed = new NotifyBuilder(bundle.camel()).fromRoute("mailbox-test-imap")
                         .whenFailed(1).create();
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
-                        .until(() -> bundle.json("/api/tasks?size=1").get("total").asLong() >= 10);
+                        .until(() -> bundle.taskCount() >= 10);
                 database.stop();
                 assertThat(failed.matches(60, TimeUnit.SECONDS)).as("mail failed while the database was down").isTrue();
                 long seenWhileDown = mail.seenFlags("INBOX").stream().filter(seen -> seen).count();
@@ -89,9 +89,9 @@ class FaultInjectionTest {
                 NotifyBuilder failed = new NotifyBuilder(bundle.camel()).fromRoute("mailbox-test-imap")
                         .whenFailed(1).create();
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
-                        .until(() -> bundle.json("/api/tasks?size=1").get("total").asLong() >= 10);
+                        .until(() -> bundle.taskCount() >= 10);
                 mail.stopServer(ServerSetup.PROTOCOL_IMAP);
-                long tasksAtStop = bundle.json("/api/tasks?size=1").get("total").asLong();
+                long tasksAtStop = bundle.taskCount();
                 assertThat(failed.matches(60, TimeUnit.SECONDS)).as("a mail failed when the server went").isTrue();
                 mail.startServer(ServerSetup.PROTOCOL_IMAP);
                 assertThat(tasksAtStop).as("the restart interrupted the batch").isLessThan(BATCH);

@@ -3,22 +3,16 @@ package dev.mailtask.it;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mailtask.camel.MailtaskMain;
 import dev.mailtask.store.Database;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.mailtask.intake.MessageRecord;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -28,18 +22,13 @@ import org.apache.camel.main.Main;
  * The real bundle, started in the test's JVM from the real configuration files with test overrides: its own
  * database, accounts pointing at the test mail server, a free HTTP port.
  */
-final class TestBundle implements AutoCloseable {
-
-    static final String TOKEN = "test-token-123";
-    private static final ObjectMapper JSON = new ObjectMapper();
+final class TestBundle extends ApiClient implements AutoCloseable {
 
     private final Main main;
-    private final int httpPort;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     private TestBundle(Main main, int httpPort) {
+        super(httpPort);
         this.main = main;
-        this.httpPort = httpPort;
     }
 
     /** Settings for one bundle: database URL and accounts file; more overrides may be added. */
@@ -123,87 +112,12 @@ final class TestBundle implements AutoCloseable {
         }
     }
 
-    String baseUrl() {
-        return "http://127.0.0.1:" + httpPort;
-    }
-
     CamelContext camel() {
         return main.getCamelContext();
     }
 
     Database database() {
         return camel().getRegistry().lookupByNameAndType("mailtaskDatabase", Database.class);
-    }
-
-    HttpResponse<byte[]> get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    HttpResponse<byte[]> get(String path) throws Exception {
-        return get(path, TOKEN);
-    }
-
-    /** A request with a JSON body (POST, PUT) or none (DELETE). */
-    HttpResponse<byte[]> call(String method, String path, String json) throws Exception {
-        return call(method, path, json, TOKEN);
-    }
-
-    /** A request with this bearer token (none if null). */
-    HttpResponse<byte[]> call(String method, String path, String json, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    /** A request that must answer {@code status}; returns the JSON answer (null for an empty body). */
-    JsonNode call(String method, String path, String json, int status) throws Exception {
-        HttpResponse<byte[]> response = call(method, path, json);
-        String body = new String(response.body(), StandardCharsets.UTF_8);
-        if (response.statusCode() != status) {
-            throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ", not " + status
-                    + ": " + body);
-        }
-        return body.isEmpty() ? null : JSON.readTree(body);
-    }
-
-    /** GET that must answer 200 with JSON. */
-    JsonNode json(String path) throws Exception {
-        HttpResponse<byte[]> response = get(path);
-        if (response.statusCode() != 200) {
-            throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": "
-                    + new String(response.body(), StandardCharsets.UTF_8));
-        }
-        return JSON.readTree(response.body());
-    }
-
-    /** Titles of all tasks, newest first. */
-    List<String> titles() throws Exception {
-        return json("/api/tasks?size=500").get("items").findValuesAsText("title");
-    }
-
-    Optional<Long> taskId(String title) throws Exception {
-        for (JsonNode t : json("/api/tasks?size=500").get("items")) {
-            if (t.get("title").asText().equals(title)) {
-                return Optional.of(t.get("id").asLong());
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Waits for a task with this title and returns it as the API shows it. */
-    JsonNode awaitTask(String title) throws Exception {
-        long id = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> taskId(title), Optional::isPresent).orElseThrow();
-        return json("/api/tasks/" + id);
     }
 
     /** The record of the mail with this Message-ID, if it has been processed. */
