@@ -1,6 +1,7 @@
 package dev.mailtask.mail;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -12,7 +13,7 @@ final class TransferDecoding {
     private static final byte[] B64 = new byte[256];
 
     static {
-        java.util.Arrays.fill(B64, (byte) -1);
+        Arrays.fill(B64, (byte) -1);
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         for (int i = 0; i < alphabet.length(); i++) {
             B64[alphabet.charAt(i)] = (byte) i;
@@ -68,6 +69,7 @@ final class TransferDecoding {
     /** Decodes {@code len} bytes of {@code raw} from {@code off}; the result never shares {@code raw}'s array
      *  unless it is all of it. */
     static byte[] decode(byte[] raw, int off, int len, String normalizedCte) {
+        byte[] exact = off == 0 && len == raw.length ? raw : null;
         switch (normalizedCte) {
             case "base64":
                 return base64(raw, off, len);
@@ -77,9 +79,9 @@ final class TransferDecoding {
             case "x-uuencode":
             case "x-uue":
             case "uue":
-                return uudecode(off == 0 && len == raw.length ? raw : java.util.Arrays.copyOfRange(raw, off, off + len));
+                return uudecode(exact != null ? exact : Arrays.copyOfRange(raw, off, off + len));
             default:
-                return off == 0 && len == raw.length ? raw : java.util.Arrays.copyOfRange(raw, off, off + len);
+                return exact != null ? exact : Arrays.copyOfRange(raw, off, off + len);
         }
     }
 

@@ -16,6 +16,13 @@ import dev.mailtask.intake.RawMail;
 import dev.mailtask.tasks.Attachment;
 import dev.mailtask.tasks.Comment;
 import dev.mailtask.tasks.Task;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -23,7 +30,9 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.internal.exception.sqlExceptions.FlywaySqlUnableToConnectToDbException;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import org.hibernate.TransactionException;
 import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.exception.JDBCConnectionException;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -168,7 +177,7 @@ public final class Database implements AutoCloseable {
     public <T> T read(Function<Session, T> work) {
         return inTransaction(session -> {
             session.doWork(connection -> connection.setTransactionIsolation(
-                    java.sql.Connection.TRANSACTION_REPEATABLE_READ));
+                    Connection.TRANSACTION_REPEATABLE_READ));
             return work.apply(session);
         });
     }
@@ -186,16 +195,16 @@ public final class Database implements AutoCloseable {
      */
     public static boolean isConnectionFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.hibernate.exception.JDBCConnectionException
+            if (t instanceof JDBCConnectionException
                     // begin or commit failed in JDBC: the pool handed out a connection that had died
-                    || t instanceof org.hibernate.TransactionException && t.getCause() instanceof java.sql.SQLException
-                    || t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof java.sql.SQLNonTransientConnectionException
-                    || t instanceof java.sql.SQLRecoverableException
-                    || t instanceof java.net.ConnectException
-                    || t instanceof java.net.SocketException
+                    || t instanceof TransactionException && t.getCause() instanceof SQLException
+                    || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException
+                    || t instanceof ConnectException
+                    || t instanceof SocketException
                     // SQLSTATE class 08: connection exception, whatever the driver's exception type
-                    || t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    || t instanceof SQLException sql && sql.getSQLState() != null
                             && sql.getSQLState().startsWith("08")) {
                 return true;
             }
