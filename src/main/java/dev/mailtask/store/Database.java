@@ -122,7 +122,8 @@ public final class Database implements AutoCloseable {
         boolean hsqldb = settings.isHsqldb();
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(hsqldb ? new String[] {"classpath:db/migration"}
+                        : new String[] {"classpath:db/migration", "classpath:db/postgresql"})
                 .placeholders(Map.of(
                         "bytes", hsqldb ? "VARBINARY(1073741824)" : "BYTEA",
                         "large_bytes", hsqldb ? "BLOB(1G)" : "BYTEA",
