@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -59,7 +60,7 @@ public final class AccountsFile {
             throw e.get("id").error("account id '" + id + "' must be lower-case letters, digits and '-'");
         }
         YamlNode protocolNode = YamlNode.required(node, e, "protocol");
-        String protocol = protocolNode.scalar().toLowerCase();
+        String protocol = protocolNode.scalar().toLowerCase(Locale.ROOT);
         if (!PROTOCOLS.contains(protocol)) {
             throw protocolNode.error("protocol '" + protocol + "' is not one of " + PROTOCOLS);
         }
@@ -91,7 +92,7 @@ public final class AccountsFile {
 
     private static MailAccount.Smtp smtp(YamlNode node, String id) {
         Map<String, YamlNode> e = node.mapping(SMTP_KEYS);
-        String protocol = e.containsKey("protocol") ? e.get("protocol").scalar().toLowerCase() : "smtp";
+        String protocol = e.containsKey("protocol") ? e.get("protocol").scalar().toLowerCase(Locale.ROOT) : "smtp";
         if (!protocol.equals("smtp") && !protocol.equals("smtps")) {
             throw e.get("protocol").error("smtp protocol '" + protocol + "' is not smtp or smtps");
         }
