@@ -58,6 +58,10 @@ final class PlainBounce {
             + "|transcript of session|delivery (attempts? )?failed|giving up|could not reach|did not like"
             + "|送信できませんでした|配信できませんでした|届きませんでした|配送できませんでした|宛先不明)");
 
+    /** A person's reply or forward of a bounce is not itself a bounce. */
+    private static final Pattern FORWARDED = Pattern.compile(
+            "(?is)\\s*(re|fwd?|aw|wg|tr|rv|sv|vs|antw|ответ|пересл)\\s*:");
+
     /** The reasons to read the mail as a plain-text bounce, or null when it is not one. */
     static List<String> signals(InboundMail mail) {
         List<String> s = new ArrayList<>();
@@ -75,11 +79,14 @@ final class PlainBounce {
             s.add("X-Failed-Recipients: " + failed);
         }
         String subject = mail.subject();
-        boolean forwarded = subject.matches("(?is)^\\s*(re|fwd?|aw|wg|tr|rv|sv|vs|antw|ответ|пересл)\\s*:.*");
+        boolean forwarded = FORWARDED.matcher(subject).lookingAt();
         Matcher sm = SUBJECT.matcher(subject);
         boolean subj = !forwarded && sm.find();
         if (subj) {
             s.add("Subject: " + sm.group());
+        }
+        if (failed == null && !daemon && !subj && !emptyRp) {
+            return null; // every verdict below needs one of these: ordinary mail skips the body scan
         }
         String text = head(reportText(mail), 6000);
         Matcher bm = BODY.matcher(text);
