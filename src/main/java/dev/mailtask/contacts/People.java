@@ -18,23 +18,29 @@ public final class People {
     }
 
     public Employee employeeByEmail(Session session, String email) {
-        List<Employee> found = session.createSelectionQuery(
-                        "select e from Employee e left join e.additionalEmails x where e.email = :email or x = :email",
-                        Employee.class)
-                .setParameter("email", email)
-                .setMaxResults(1)
-                .getResultList();
-        return found.isEmpty() ? null : found.get(0);
+        return byEmail(session, Employee.class, email, "from Employee p where p.email = :email",
+                "select p from Employee p join p.additionalEmails x where x = :email");
     }
 
     public Contact contactByEmail(Session session, String email) {
-        List<Contact> found = session.createSelectionQuery(
-                        "select c from Contact c left join c.additionalEmails x where c.email = :email or x = :email",
-                        Contact.class)
-                .setParameter("email", email)
-                .setMaxResults(1)
-                .getResultList();
-        return found.isEmpty() ? null : found.get(0);
+        return byEmail(session, Contact.class, email, "from Contact p where p.email = :email",
+                "select p from Contact p join p.additionalEmails x where x = :email");
+    }
+
+    /**
+     * The primary address first, then the additional ones: two lookups that each use their unique index,
+     * where one query with an OR across an outer join would read every person (this runs several times per mail).
+     */
+    private static <T> T byEmail(Session session, Class<T> type, String email, String byPrimary,
+            String byAdditional) {
+        for (String query : new String[] {byPrimary, byAdditional}) {
+            List<T> found = session.createSelectionQuery(query, type).setParameter("email", email)
+                    .setMaxResults(1).getResultList();
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+        }
+        return null;
     }
 
     /** The employee or contact with this address, or null: nobody is created. */
@@ -60,15 +66,12 @@ public final class People {
         if (email.indexOf('@') <= 0 || email.length() > MAX_EMAIL) {
             return null;
         }
-        Employee employee = employeeByEmail(session, email);
-        if (employee != null) {
-            return new Person(employee, null);
+        Person known = find(session, address);
+        if (known != null) {
+            return known;
         }
-        Contact contact = contactByEmail(session, email);
-        if (contact == null) {
-            contact = new Contact(contactName(address), email, now);
-            session.persist(contact);
-        }
+        Contact contact = new Contact(contactName(address), email, now);
+        session.persist(contact);
         return new Person(null, contact);
     }
 
