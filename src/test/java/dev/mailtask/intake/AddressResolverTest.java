@@ -82,7 +82,8 @@ class AddressResolverTest {
     void oldLoginsAndMissingProjectsAreOursButUnknown() {
         assertThat(resolver.resolve(mail(List.of(), List.of("oldlogin@tasks.example.com",
                 "project+8@tasks.example.com"), List.of()), DIRECTORY))
-                .allSatisfy(r -> assertThat(r.kind()).isEqualTo(Recipient.Kind.UNKNOWN));
+                .allSatisfy(r -> assertThat(r.kind()).isEqualTo(Recipient.Kind.UNKNOWN))
+                .extracting(Recipient::kind).containsExactly(Recipient.Kind.UNKNOWN, Recipient.Kind.UNKNOWN);
     }
 
     @Test

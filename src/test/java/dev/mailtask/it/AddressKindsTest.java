@@ -141,6 +141,9 @@ class AddressKindsTest {
 
     @Test
     void senderOfUndeliverableMailIsToldWhenTheSettingIsOn() throws Exception {
+        send("nd-0", "Oops <oops@client.example>", "formerstaff@test.mailtask", "Anyone?", "x");
+        assertThat(bundle.awaitRecord("nd-0@client.example").get("status").asText()).isEqualTo("REJECTED");
+        assertThat(bundle.outboxTo("oops@client.example")).as("off by default: no notice queued").isZero();
         assertThat(mail.inboxOf("oops@client.example")).as("off by default").isEmpty();
         bundle.camel().getRegistry().lookupByNameAndType("mailtaskIntake", dev.mailtask.intake.IntakeService.class)
                 .setNotDeliveredNotice(true);

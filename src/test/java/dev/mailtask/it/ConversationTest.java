@@ -113,10 +113,12 @@ class ConversationTest {
         String bobAnswers = "From: Bob Brown <bob@staff.example>\r\nTo: " + notice.getHeader("Reply-To", null)
                 + "\r\nSubject: Re: " + notice.getSubject() + "\r\nMessage-ID: <bob-1@staff.example>\r\n"
                 + "In-Reply-To: " + notice.getMessageID() + "\r\n\r\nI will bring the extinguisher.\r\n";
+        long queuedBefore = outboxSize();
         mail.send(bobAnswers.getBytes(StandardCharsets.UTF_8), notice.getHeader("Reply-To", null));
         JsonNode byBob = await().atMost(Duration.ofSeconds(20)).until(() -> bundle.json("/api/tasks/" + id),
                 t -> t.get("comments").size() == 4).get("comments").get(3);
         assertThat(mail.inboxOf("bob@staff.example")).as("@nonotify told no one").hasSize(2);
+        assertThat(outboxSize()).as("nothing queued with the comment").isEqualTo(queuedBefore);
         assertThat(byBob.get("author").get("kind").asText()).isEqualTo("employee");
         assertThat(byBob.get("author").get("email").asText()).isEqualTo("bob@staff.example");
         assertThat(byBob.get("text").asText()).isEqualTo("I will bring the extinguisher.");
@@ -209,6 +211,7 @@ class ConversationTest {
         assertThat(ooo.taskId()).as("filed with its task").isEqualTo(id);
         assertThat(bundle.json("/api/tasks/" + id).get("comments")).as("no comment from a machine").hasSize(2);
         assertThat(mail.inboxOf("gus@client.example")).as("and no answer to it").hasSize(1);
+        assertThat(bundle.outboxTo("gus@client.example")).as("none queued either").isEqualTo(1);
     }
 
     @Test
@@ -323,6 +326,12 @@ class ConversationTest {
                 t -> t.get("comments").size() == 2
                         && t.get("participants").findValuesAsText("email").contains("lou@client.example"));
         assertThat(task.get("comments").get(1).get("author").get("id").asLong()).as("the same contact").isEqualTo(kay);
+    }
+
+    /** Every mail ever queued: written in the same transaction as the comment that causes it. */
+    private static long outboxSize() {
+        return bundle.database().inTransaction(s -> s.createSelectionQuery("select count(o) from OutboxMail o",
+                Long.class).getSingleResult());
     }
 
     private static String subject(MimeMessage m) {

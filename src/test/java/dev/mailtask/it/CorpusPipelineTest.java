@@ -77,6 +77,8 @@ class CorpusPipelineTest {
                         byStatus.getOrDefault("REJECTED", 0L), delivered - records, stuck);
                 System.out.printf("corpus pipeline: %d files the test mail server itself could not take%n",
                         refusedByTestServer);
+                assertThat(delivered).as("the corpus went in").isGreaterThan(1000);
+                assertThat(tasks).as("ordinary mail became tasks").isPositive();
                 assertThat(stuck).isZero();
                 assertThat(unexplained).as("every quarantined mail has a reason").isZero();
                 assertThat(records).isLessThanOrEqualTo(delivered);

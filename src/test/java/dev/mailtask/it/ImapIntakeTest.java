@@ -317,6 +317,7 @@ class ImapIntakeTest {
         bundle.awaitTask("Innocent request");
         await().atMost(Duration.ofSeconds(20)).until(() -> mail.seenFlags("INBOX").stream().allMatch(s -> s));
         assertThat(mail.seenFlags("Trash")).as("not moved by the mail's own header").isEmpty();
+        assertThat(mail.messageIdsIn("INBOX")).as("nor deleted by it").contains("<steer-1@attacker.example>");
         assertThat(bundle.record("steer-1@attacker.example")).hasValueSatisfying(
                 r -> assertThat(r.status().name()).isEqualTo("PROCESSED"));
     }

@@ -1,5 +1,6 @@
 package dev.mailtask.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.mail.Flags;
@@ -69,6 +70,7 @@ class IntakeBenchmark {
                 System.out.printf("intake benchmark (%s): %d mails (IMAP → task, 3.4 KB attachment each) in %.1f s:"
                         + " %.0f mails/s, %d tasks; bare camel-mail drain of the same mailbox: %.0f mails/s%n",
                         mailbox.name(), mails, seconds, mails / seconds, tasks, bare);
+                assertThat(tasks).as("a figure for mails that became tasks, not for quarantined ones").isEqualTo(mails);
             }
         }
     }
@@ -156,7 +158,8 @@ class IntakeBenchmark {
                 }
                 long start = System.nanoTime();
                 for (byte[] r : raw) {
-                    intake.createTask(intake.decide(new dev.mailtask.intake.ReceivedMail("demo", r)));
+                    var outcome = intake.createTask(intake.decide(new dev.mailtask.intake.ReceivedMail("demo", r)));
+                    assertThat(outcome.taskId()).as("each mail a task").isNotNull();
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 System.out.printf("core benchmark (%s): %d mails in %.1f s: %.0f mails/s%n",

@@ -205,8 +205,8 @@ class LoopsTest {
                      "notify": {"contacts": ["support@test.mailtask"], "employees": ["deska"]}}""", 201);
 
             awaitQuiet(List.of(bundle, b), () -> mail.inboxOf(other).size() == records(b));
-            long aToB = outboxTo(bundle, other);
-            long bToA = outboxTo(b, ours) + outboxTo(b, "alerts@test.mailtask");
+            long aToB = bundle.outboxTo(other);
+            long bToA = b.outboxTo(ours) + b.outboxTo("alerts@test.mailtask");
             assertThat(aToB).as("A's comment and its notice").isEqualTo(2);
             assertThat(bToA).as("B's comment and its notice").isEqualTo(2);
             assertThat(authors(bundle, taskA)).containsExactly("alice@staff.example", other);
@@ -225,11 +225,6 @@ class LoopsTest {
                 Long.class).getSingleResult());
     }
 
-    private static long outboxTo(TestBundle b, String address) {
-        return b.database().inTransaction(s -> s.createSelectionQuery(
-                "select count(o) from OutboxMail o where o.recipient = :r", Long.class).setParameter("r", address)
-                .getSingleResult());
-    }
 
     private static List<String> decisions(TestBundle b, String sender) {
         return b.database().inTransaction(s -> s.createSelectionQuery(

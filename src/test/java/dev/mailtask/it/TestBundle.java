@@ -120,6 +120,13 @@ final class TestBundle extends ApiClient implements AutoCloseable {
         return camel().getRegistry().lookupByNameAndType("mailtaskDatabase", Database.class);
     }
 
+    /** Mails ever queued to this address (sent or not): written with the intake's outcome, so never early. */
+    long outboxTo(String address) {
+        return database().inTransaction(s -> s.createSelectionQuery(
+                "select count(o) from OutboxMail o where o.recipient = :r", Long.class).setParameter("r", address)
+                .getSingleResult());
+    }
+
     /** The record of the mail with this Message-ID, if it has been processed. */
     Optional<MessageRecord> record(String messageId) {
         return database().inTransaction(s -> s.createSelectionQuery(

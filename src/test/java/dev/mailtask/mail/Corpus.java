@@ -143,6 +143,9 @@ final class Corpus {
                     name, messages, fields, mismatches.size(), mismatches.size() - unexplained.size());
             unexplained.forEach(u -> System.out.println("  UNEXPLAINED " + u));
             stale.forEach(s -> System.out.println("  STALE deviation (no such mismatch any more) " + s));
+            if (fields == 0) {
+                throw new AssertionError("corpus " + name + ": nothing compared (files moved or unreadable?)");
+            }
             if (!unexplained.isEmpty() || !stale.isEmpty()) {
                 throw new AssertionError("corpus " + name + ": " + unexplained.size() + " unexplained mismatches, "
                         + stale.size() + " stale deviations:\n" + String.join("\n", unexplained) + "\n"

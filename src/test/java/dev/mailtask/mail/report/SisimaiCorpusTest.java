@@ -164,6 +164,7 @@ class SisimaiCorpusTest {
         collect(CORPUS.resolve("thunderbird-samples"), ".eml", files);
         assumeTrue(!files.isEmpty(), "redmine/stalwart corpora not present");
         int parsed = 0;
+        boolean sendmailBounceSeen = false;
         List<String> reports = new ArrayList<>();
         Map<ReportKind, Integer> kinds = new java.util.TreeMap<>();
         for (Path f : files) {
@@ -179,6 +180,7 @@ class SisimaiCorpusTest {
                 assertThat(r.recipients()).extracting(RecipientStatus::address, RecipientStatus::status)
                         .containsExactly(org.assertj.core.groups.Tuple.tuple("jesmund@mailbox.other.example.com",
                                 "5.1.1"));
+                sendmailBounceSeen = true;
                 continue;
             }
             parsed++;
@@ -192,6 +194,9 @@ class SisimaiCorpusTest {
                 + ", kinds " + kinds);
         assertThat(parsed).isGreaterThan(100);
         assertThat(reports).isEmpty();
+        if (Files.exists(CORPUS.resolve("rt/t/data/emails/multipart-report"))) {
+            assertThat(sendmailBounceSeen).as("rt's Sendmail bounce was parsed and checked").isTrue();
+        }
     }
 
     private static void collect(Path dir, String suffix, List<Path> into) throws IOException {
