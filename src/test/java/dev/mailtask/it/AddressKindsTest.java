@@ -4,36 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every kind of address over a real mail server, and the address lifecycle over the REST API: a login change
  * moves the internal address at once; a deleted virtual address stops receiving; a new one works at once.
  */
-class AddressKindsTest {
-
-    @TempDir
-    static Path dir;
-
-    static TestMailServer mail;
-    static TestBundle bundle;
+class AddressKindsTest extends SharedImapBundle {
 
     @BeforeAll
     static void start() throws Exception {
-        mail = new TestMailServer();
-        bundle = TestBundle.start(TestBundle.settings(dir, "jdbc:hsqldb:file:" + dir.resolve("db/mailtask"),
-                TestBundle.imapAccount(mail, "200ms")));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        bundle.close();
-        mail.close();
+        startShared(Map.of());
     }
 
     @Test

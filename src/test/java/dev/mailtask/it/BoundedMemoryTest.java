@@ -36,8 +36,7 @@ class BoundedMemoryTest {
                 mail.deliver(Mails.withAttachment("big-" + i + "@client.example", "client@client.example",
                         "support@test.mailtask", null, "Big scan " + i, "See the scan.", "scan-" + i + ".bin", content));
             }
-            Map<String, String> settings = TestBundle.settings(dir, "jdbc:hsqldb:file:" + dir.resolve("db/mailtask"),
-                    TestBundle.imapAccount(mail, "200ms"));
+            Map<String, String> settings = TestBundle.imapSettings(dir, mail);
             try (ChildBundle bundle = ChildBundle.start(dir, settings, "-Xmx256m", "-XX:+ExitOnOutOfMemoryError")) {
                 try {
                     await().atMost(Duration.ofSeconds(120)).until(() -> !bundle.alive()

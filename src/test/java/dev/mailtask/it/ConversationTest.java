@@ -6,40 +6,22 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The conversation over a real mail server: a comment goes out as mail from the account the client wrote
  * to, and the client's reply — written as a mail client writes it — comes back into the same task.
  */
-class ConversationTest {
-
-    @TempDir
-    static Path dir;
-
-    static TestMailServer mail;
-    static TestBundle bundle;
+class ConversationTest extends SharedImapBundle {
 
     @BeforeAll
     static void start() throws Exception {
-        mail = new TestMailServer();
-        var settings = TestBundle.settings(dir, "jdbc:hsqldb:file:" + dir.resolve("db/mailtask"),
-                TestBundle.imapAccount(mail, "200ms"));
-        settings.put("mailtask.outbox.period", "200");
-        bundle = TestBundle.start(settings);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        bundle.close();
-        mail.close();
+        startShared(Map.of("mailtask.outbox.period", "200"));
     }
 
     @Test

@@ -33,8 +33,7 @@ class FaultInjectionTest {
     void killedMidBatchAndRestartedEveryMailBecomesExactlyOneTask() throws Exception {
         try (TestMailServer mail = new TestMailServer()) {
             List<String> subjects = deliverBatch(mail, "kill");
-            Map<String, String> settings = TestBundle.settings(dir, "jdbc:hsqldb:file:" + dir.resolve("db/mailtask"),
-                    TestBundle.imapAccount(mail, "200ms"));
+            Map<String, String> settings = TestBundle.imapSettings(dir, mail);
             try (ChildBundle first = ChildBundle.start(dir, settings)) {
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
                         .until(() -> first.taskCount() >= 10);
@@ -83,8 +82,7 @@ class FaultInjectionTest {
     void imapServerRestartedMidPollEveryMailBecomesExactlyOneTask() throws Exception {
         try (TestMailServer mail = new TestMailServer()) {
             List<String> subjects = deliverBatch(mail, "imap");
-            Map<String, String> settings = TestBundle.settings(dir, "jdbc:hsqldb:file:" + dir.resolve("db/mailtask"),
-                    TestBundle.imapAccount(mail, "200ms"));
+            Map<String, String> settings = TestBundle.imapSettings(dir, mail);
             try (TestBundle bundle = TestBundle.start(settings)) {
                 NotifyBuilder failed = new NotifyBuilder(bundle.camel()).fromRoute("mailbox-test-imap")
                         .whenFailed(1).create();
@@ -111,8 +109,7 @@ class FaultInjectionTest {
     void smtpServerDownAnswersWaitAndEachIsDeliveredOnce() throws Exception {
         int clients = 50;
         try (TestMailServer mail = new TestMailServer()) {
-            Map<String, String> settings = TestBundle.settings(dir, "jdbc:hsqldb:file:" + dir.resolve("db/mailtask"),
-                    TestBundle.imapAccount(mail, "200ms"));
+            Map<String, String> settings = TestBundle.imapSettings(dir, mail);
             settings.put("mailtask.outbox.period", "200");
             settings.put("mailtask.outbox.first-retry", "200");
             try (TestBundle bundle = TestBundle.start(settings)) {

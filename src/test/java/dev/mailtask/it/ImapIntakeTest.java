@@ -7,36 +7,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailtask.intake.MessageRecord;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Mail polled over IMAP from a real mail server becomes tasks; the read API shows them. */
-class ImapIntakeTest {
-
-    @TempDir
-    static Path dir;
-
-    static TestMailServer mail;
-    static TestBundle bundle;
+class ImapIntakeTest extends SharedImapBundle {
 
     @BeforeAll
     static void start() throws Exception {
-        mail = new TestMailServer();
-        bundle = TestBundle.start(TestBundle.settings(dir, "jdbc:hsqldb:file:" + dir.resolve("db/mailtask"),
-                TestBundle.imapAccount(mail, "200ms")));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        bundle.close();
-        mail.close();
+        startShared(Map.of());
     }
 
     @Test

@@ -6,12 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Mailing-list, bulk and mailer-daemon/postmaster mail never makes a task or a mail: it is recorded as ignored
@@ -19,29 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
  * list member's reply to our mail is their comment. The bundle here tells senders of undeliverable mail
  * ({@code not-delivered-notice=true}), so "no mail" is shown where a mail could have been sent.
  */
-class ListAndDaemonMailTest {
-
-    @TempDir
-    static Path dir;
-
-    static TestMailServer mail;
-    static TestBundle bundle;
+class ListAndDaemonMailTest extends SharedImapBundle {
 
     @BeforeAll
     static void start() throws Exception {
-        mail = new TestMailServer();
-        var settings = TestBundle.settings(dir, "jdbc:hsqldb:file:" + dir.resolve("db/mailtask"),
-                TestBundle.imapAccount(mail, "200ms"));
-        settings.put("mailtask.outbox.period", "200");
-        settings.put("mailtask.intake.not-delivered-notice", "true");
-        settings.put("mailtask.intake.accepted-lists", "Helpdesk <helpdesk.groups.example>, sales@groups.example");
-        bundle = TestBundle.start(settings);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        bundle.close();
-        mail.close();
+        startShared(Map.of("mailtask.outbox.period", "200", "mailtask.intake.not-delivered-notice", "true",
+                "mailtask.intake.accepted-lists", "Helpdesk <helpdesk.groups.example>, sales@groups.example"));
     }
 
     @Test

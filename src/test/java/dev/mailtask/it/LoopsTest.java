@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Mail loops (product §5): Mailtask facing auto-responders and another Mailtask over a real mail server.
@@ -25,29 +24,18 @@ import org.junit.jupiter.api.io.TempDir;
  * Then nobody sends anything any more: "quiet" is every mailbox read and answered, every mail processed, the
  * outbox empty, and no count moving for 3 seconds. Each scenario prints one line with the counts.
  */
-class LoopsTest {
+class LoopsTest extends SharedImapBundle {
 
-    @TempDir
-    static Path dir;
-
-    static TestMailServer mail;
-    static TestBundle bundle;
     static final List<AutoResponder> responders = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
-        mail = new TestMailServer();
-        var settings = TestBundle.settings(dir, "jdbc:hsqldb:file:" + dir.resolve("db/mailtask"),
-                TestBundle.imapAccount(mail, "200ms"));
-        settings.put("mailtask.outbox.period", "200");
-        bundle = TestBundle.start(settings);
+        startShared(Map.of("mailtask.outbox.period", "200"));
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        responders.forEach(AutoResponder::close);
-        bundle.close();
-        mail.close();
+    static void stop() {
+        responders.forEach(AutoResponder::close); // before the bundle and the mail server stop
     }
 
     /**

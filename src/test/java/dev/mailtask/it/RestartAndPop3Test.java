@@ -49,8 +49,7 @@ class RestartAndPop3Test {
     @Test
     void imapMailWhoseSeenFlagIsLostIsNotTurnedIntoASecondTaskAfterRestart() throws Exception {
         try (TestMailServer mail = new TestMailServer()) {
-            Map<String, String> settings = TestBundle.settings(dir, "jdbc:hsqldb:file:" + dir.resolve("db/mailtask"),
-                    TestBundle.imapAccount(mail, "200ms"));
+            Map<String, String> settings = TestBundle.imapSettings(dir, mail);
             mail.send(Mails.simple("imap-restart@client.example", "kim@client.example", "support@test.mailtask",
                     null, "Before the restart", "x"), "support@test.mailtask");
             try (TestBundle bundle = TestBundle.start(settings)) {

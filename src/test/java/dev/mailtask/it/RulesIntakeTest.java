@@ -13,37 +13,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The rules of config/rules/support.yaml (the shipped example) steering real mail, plus rules over REST. */
-class RulesIntakeTest {
-
-    @TempDir
-    static Path dir;
+class RulesIntakeTest extends SharedImapBundle {
 
     static Path rulesDir;
-    static TestMailServer mail;
-    static TestBundle bundle;
 
     @BeforeAll
     static void start() throws Exception {
-        mail = new TestMailServer();
         rulesDir = Files.createDirectories(dir.resolve("rules"));
         Files.copy(Path.of("config/rules/support.yaml"), rulesDir.resolve("support.yaml"));
-        Map<String, String> settings = TestBundle.settings(dir, "jdbc:hsqldb:file:" + dir.resolve("db/mailtask"),
-                TestBundle.imapAccount(mail, "200ms"));
-        settings.put("mailtask.rules.dir", rulesDir.toString());
-        settings.put("mailtask.rules.reload-period", "200");
-        bundle = TestBundle.start(settings);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        bundle.close();
-        mail.close();
+        startShared(Map.of("mailtask.rules.dir", rulesDir.toString(), "mailtask.rules.reload-period", "200"));
     }
 
     @Test

@@ -32,8 +32,7 @@ class SecretsTest {
         captured.start();
         root.addAppender(captured);
         try (TestMailServer mail = new TestMailServer()) {
-            Map<String, String> settings = TestBundle.settings(dir, "jdbc:hsqldb:file:" + dir.resolve("db/mailtask"),
-                    TestBundle.imapAccount(mail, "200ms"));
+            Map<String, String> settings = TestBundle.imapSettings(dir, mail);
             StringBuilder answers = new StringBuilder();
             String agentToken;
             try (TestBundle bundle = TestBundle.start(settings)) {

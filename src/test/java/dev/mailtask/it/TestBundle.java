@@ -47,6 +47,11 @@ final class TestBundle extends ApiClient implements AutoCloseable {
         return overrides;
     }
 
+    /** Settings for a bundle on an HSQLDB file database in {@code dir}, polling the test server over IMAP. */
+    static Map<String, String> imapSettings(Path dir, TestMailServer mail) throws IOException {
+        return settings(dir, "jdbc:hsqldb:file:" + dir.resolve("db/mailtask"), imapAccount(mail, "200ms"));
+    }
+
     static String imapAccount(TestMailServer mail, String pollDelay) {
         return """
                 accounts:
