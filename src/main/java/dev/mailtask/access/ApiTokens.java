@@ -50,7 +50,7 @@ public final class ApiTokens {
         }
         this.database = database;
         this.clock = clock;
-        this.bootstrapHash = digest(bootstrapToken);
+        this.bootstrapHash = Sha256.digest(bootstrapToken.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A new token and, once only, its secret. */
@@ -123,7 +123,7 @@ public final class ApiTokens {
         if (secret == null || secret.isEmpty() || secret.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }
-        byte[] digest = digest(secret);
+        byte[] digest = Sha256.digest(secret.getBytes(StandardCharsets.UTF_8));
         // Constant-time: the bootstrap token is compared, not looked up.
         if (MessageDigest.isEqual(digest, bootstrapHash)) {
             return Optional.of(Principal.bootstrap());
@@ -155,13 +155,5 @@ public final class ApiTokens {
     /** The stored form of a token: SHA-256, hex. */
     static String hash(String secret) {
         return Sha256.hex(secret.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] digest(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

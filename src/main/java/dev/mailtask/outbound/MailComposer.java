@@ -1,9 +1,8 @@
 package dev.mailtask.outbound;
 
 import dev.mailtask.mail.MailAddress;
+import dev.mailtask.store.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -139,11 +138,6 @@ public final class MailComposer {
     }
 
     private static String hash(String messageId) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(messageId.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(d, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Sha256.digest(messageId.getBytes(StandardCharsets.US_ASCII)), 0, 12);
     }
 }

@@ -2,6 +2,7 @@ package dev.mailtask.rules;
 
 import dev.mailtask.config.ConfigException;
 import dev.mailtask.config.YamlNode;
+import dev.mailtask.store.Sha256;
 import java.io.IOException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
@@ -9,12 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,7 +112,7 @@ public final class RuleFiles {
                 files.put(path, new FileState(old == null ? null : old.hash(), previous, error));
                 continue;
             }
-            String hash = sha256(bytes);
+            String hash = Sha256.hex(bytes);
             if (!force && old != null && hash.equals(old.hash())) {
                 continue;
             }
@@ -198,14 +196,6 @@ public final class RuleFiles {
             }).sorted().toList();
         } catch (IOException e) {
             throw new ConfigException(directory.toString(), 0, "cannot list the rules folder: " + e.getMessage());
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }
