@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.hibernate.Session;
 
 /**
@@ -28,6 +29,9 @@ import org.hibernate.Session;
  * them back, so they cannot loop.
  */
 final class LoopGuard {
+
+    /** Compiled once: used per element or per comment. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     static final Duration SAME_ANSWER_WINDOW = Duration.ofHours(24);
     static final Duration BURST_WINDOW = Duration.ofMinutes(10);
@@ -77,6 +81,6 @@ final class LoopGuard {
     }
 
     private static String normalized(String text) {
-        return text == null ? "" : text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return text == null ? "" : WHITESPACE.matcher(text.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 }

@@ -138,7 +138,7 @@ final class CharsetDetection {
         for (String prefix : new String[] {"x-cp", "cp-", "cp", "win-", "windows", "win"}) {
             if (l.startsWith(prefix)) {
                 String rest = l.substring(prefix.length());
-                if (rest.matches("125[0-8]")) {
+                if (rest.length() == 4 && rest.startsWith("125") && rest.charAt(3) >= '0' && rest.charAt(3) <= '8') {
                     digits = rest;
                 }
                 break;

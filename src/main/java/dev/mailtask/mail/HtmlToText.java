@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -33,6 +34,9 @@ import org.jsoup.select.NodeTraversor;
  * stays linear too.
  */
 final class HtmlToText {
+
+    /** Compiled once: used per element or per comment. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private static final Set<String> SKIP = Set.of("script", "style", "head", "title", "template", "svg",
             "object", "embed", "iframe", "applet", "audio", "video", "map", "select", "datalist", "meta",
@@ -196,7 +200,7 @@ final class HtmlToText {
             if (style.isEmpty()) {
                 return false;
             }
-            String compact = style.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+            String compact = WHITESPACE.matcher(style).replaceAll("").toLowerCase(Locale.ROOT);
             return compact.contains("display:none");
         }
 

@@ -27,6 +27,9 @@ import org.jsoup.select.NodeTraversor;
  */
 final class HtmlLines {
 
+    /** Compiled once: used per element or per comment. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private static final Set<String> SKIP = Set.of("script", "style", "head", "title", "template", "svg",
             "object", "embed", "iframe", "applet", "audio", "video", "map", "select", "datalist", "meta",
             "link", "base", "xml");
@@ -124,7 +127,7 @@ final class HtmlLines {
         }
         boolean leading = Character.isWhitespace(t.charAt(0));
         boolean trailing = Character.isWhitespace(t.charAt(t.length() - 1));
-        String words = t.strip().replaceAll("\\s+", " ");
+        String words = WHITESPACE.matcher(t.strip()).replaceAll(" ");
         if (current == null || pendingNewlines > 0) {
             boolean hadLines = !lines.isEmpty();
             closeLine();
@@ -179,7 +182,7 @@ final class HtmlLines {
             return 'h';
         }
         if (tag.equals("div") && e.hasAttr("style")) {
-            String style = e.attr("style").replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+            String style = WHITESPACE.matcher(e.attr("style")).replaceAll("").toLowerCase(Locale.ROOT);
             if (OUTLOOK_BOX.matcher(style).find() || WINDOWS_MAIL_BOX.matcher(style).find()) {
                 return 'h';
             }
@@ -215,7 +218,8 @@ final class HtmlLines {
             return true;
         }
         String style = e.attr("style");
-        return !style.isEmpty() && style.replaceAll("\\s+", "").toLowerCase(Locale.ROOT).contains("display:none");
+        return !style.isEmpty()
+                && WHITESPACE.matcher(style).replaceAll("").toLowerCase(Locale.ROOT).contains("display:none");
     }
 
     private final class Walker implements NodeFilter {
