@@ -2,6 +2,7 @@ package dev.mailtask.camel;
 
 import dev.mailtask.directory.MailAccount;
 import java.util.List;
+import java.util.Properties;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -46,11 +47,25 @@ public final class AccountRoutes extends RouteBuilder {
                     .parameter("accountId", account.id())
                     .parameter("protocol", smtp.protocol())
                     .parameter("host", smtp.host())
-                    .parameter("port", String.valueOf(smtp.port()))
-                    .parameter("starttls", String.valueOf(smtp.starttls()));
+                    .parameter("port", String.valueOf(smtp.port()));
+            getCamelContext().getRegistry().bind("mailtaskSmtpProperties-" + account.id(), smtpProperties(smtp));
             if (smtp.username() != null) {
                 sender.parameter("username", smtp.username()).parameter("password", smtp.password());
             }
         }
+    }
+
+    /** Jakarta Mail settings of a sender: STARTTLS when the account asks for it, and timeouts. */
+    static Properties smtpProperties(MailAccount.Smtp smtp) {
+        Properties p = new Properties();
+        String prefix = "mail." + smtp.protocol() + ".";
+        if (smtp.starttls()) {
+            p.setProperty(prefix + "starttls.enable", "true");
+            p.setProperty(prefix + "starttls.required", "true");
+        }
+        p.setProperty(prefix + "connectiontimeout", "30000");
+        p.setProperty(prefix + "timeout", "60000");
+        p.setProperty(prefix + "writetimeout", "60000");
+        return p;
     }
 }

@@ -35,7 +35,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
@@ -142,11 +141,6 @@ public class MailtaskConfiguration implements CamelConfiguration {
         registry.bind("mailtaskTokensApi", new TokensApi(apiTokens));
         registry.bind("mailtaskApiErrors", new ApiErrors());
         registry.bind("mailtaskAccountRoutes", new AccountRoutes(accounts));
-        for (MailAccount account : accounts) {
-            if (account.smtp() != null) {
-                registry.bind("mailtaskSmtpProperties-" + account.id(), smtpProperties(account.smtp()));
-            }
-        }
     }
 
     /** "X-Spam-Flag: YES, X-Spam-Status: Yes" → header name → value prefix. */
@@ -165,18 +159,6 @@ public class MailtaskConfiguration implements CamelConfiguration {
     }
 
     /** JavaMail settings of one account's sender: STARTTLS as configured, and no endless waits. */
-    static Properties smtpProperties(MailAccount.Smtp smtp) {
-        Properties p = new Properties();
-        String prefix = "mail." + smtp.protocol() + ".";
-        if (smtp.starttls()) {
-            p.setProperty(prefix + "starttls.enable", "true");
-            p.setProperty(prefix + "starttls.required", "true");
-        }
-        p.setProperty(prefix + "connectiontimeout", "30000");
-        p.setProperty(prefix + "timeout", "60000");
-        p.setProperty(prefix + "writetimeout", "60000");
-        return p;
-    }
 
     static String property(PropertiesComponent properties, String key, String fallback) {
         return properties.resolveProperty(key).map(String::trim).orElse(fallback);
