@@ -71,11 +71,18 @@ public final class Outbox {
                     .setMaxResults(limit)
                     .getResultList();
             List<Due> due = new java.util.ArrayList<>();
+            // What each candidate's recipient was sent in the window: one query, not one per recipient.
             java.util.Map<String, Long> toRecipient = new java.util.HashMap<>();
+            if (!candidates.isEmpty()) {
+                s.createSelectionQuery("select o.recipient, count(o) from OutboxMail o where o.sentAt > :since"
+                                + " and o.recipient in :rs group by o.recipient", Object[].class)
+                        .setParameter("since", since)
+                        .setParameterList("rs", candidates.stream().map(OutboxMail::recipient).distinct().toList())
+                        .getResultList()
+                        .forEach(row -> toRecipient.put((String) row[0], (Long) row[1]));
+            }
             for (OutboxMail o : candidates) {
-                long sent = toRecipient.computeIfAbsent(o.recipient(), r -> s.createSelectionQuery(
-                                "select count(o) from OutboxMail o where o.recipient = :r and o.sentAt > :since",
-                                Long.class).setParameter("r", r).setParameter("since", since).getSingleResult());
+                long sent = toRecipient.getOrDefault(o.recipient(), 0L);
                 if (sentInWindow + due.size() >= globalCap) {
                     o.deferred(now.plus(window.dividedBy(10)), "rate limit: " + globalCap + " mails per "
                             + window.toMinutes() + " minutes in all; waiting");
