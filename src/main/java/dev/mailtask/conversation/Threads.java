@@ -8,9 +8,13 @@ import dev.mailtask.outbound.OwnMail;
 import dev.mailtask.outbound.ReplyTokens;
 import dev.mailtask.outbound.SubjectTags;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.hibernate.Session;
 
 /**
@@ -48,20 +52,26 @@ public final class Threads {
 
     public Optional<Match> find(Session session, InboundMail mail) {
         Optional<OurMessageId> ours = ids.get().repliedTo(mail);
+        Optional<Match> stored = null;
         if (ours.isPresent()) {
             boolean notice = ours.get().kind() == OurMessageId.Kind.NOTICE;
             // A notice's number is the notice's own (a bounce notice's is an outbox id), not a comment's: the
             // outbox row that carried it says which comment it was about.
-            Optional<Match> byId = notice ? byStoredMessageId(session, mail) : Optional.empty();
-            if (byId.isEmpty()) {
-                byId = byNumber(session, ours.get().taskNumber(), notice ? null : ours.get().itemId(),
-                        "our Message-ID in In-Reply-To/References", true, notice);
+            if (notice) {
+                stored = byStoredMessageId(session, mail);
+                if (stored.isPresent()) {
+                    return stored;
+                }
             }
+            Optional<Match> byId = byNumber(session, ours.get().taskNumber(), notice ? null : ours.get().itemId(),
+                    "our Message-ID in In-Reply-To/References", true, notice);
             if (byId.isPresent()) {
                 return byId;
             }
         }
-        Optional<Match> stored = byStoredMessageId(session, mail);
+        if (stored == null) {
+            stored = byStoredMessageId(session, mail);
+        }
         if (stored.isPresent()) {
             return stored;
         }
@@ -123,29 +133,40 @@ public final class Threads {
                 .getSingleResult() > 0;
     }
 
+    /**
+     * The nearest Message-ID of the mail's thread (In-Reply-To, then References from the last) that is one we
+     * sent or one we filed with a task: two queries for the whole thread, not two per id.
+     */
     private static Optional<Match> byStoredMessageId(Session session, InboundMail mail) {
-        List<String> ids = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
         if (mail.inReplyTo() != null) {
             ids.add(mail.inReplyTo());
         }
         for (int i = mail.references().size() - 1; i >= 0; i--) {
             ids.add(mail.references().get(i));
         }
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        // Mail to an employee (a notification, a notice) is automatic; a comment's copy to a contact is not.
+        Map<String, Match> sent = new HashMap<>();
+        for (Object[] row : session.createSelectionQuery("select o.messageId, t.id, t.number, o.commentId,"
+                        + " o.employeeId from OutboxMail o, Task t where t.id = o.taskId and o.messageId in :ids",
+                Object[].class).setParameter("ids", ids).getResultList()) {
+            sent.putIfAbsent((String) row[0], new Match((Long) row[1], (Long) row[2], (Long) row[3],
+                    "a Message-ID we sent, " + row[0], true, row[4] != null));
+        }
+        Map<String, Match> received = new HashMap<>();
+        for (Object[] row : session.createSelectionQuery("select m.messageId, t.id, t.number, m.commentId"
+                        + " from MessageRecord m, Task t where t.id = m.taskId and m.messageId in :ids",
+                Object[].class).setParameter("ids", ids).getResultList()) {
+            received.putIfAbsent((String) row[0], new Match((Long) row[1], (Long) row[2], (Long) row[3],
+                    "a Message-ID we received, " + row[0], false, false));
+        }
         for (String id : ids) {
-            // Mail to an employee (a notification, a notice) is automatic; a comment's copy to a contact is not.
-            List<Object[]> outgoing = session.createSelectionQuery("select o.taskId, o.commentId, o.employeeId"
-                    + " from OutboxMail o where o.messageId = :id", Object[].class).setParameter("id", id)
-                    .setMaxResults(1).getResultList();
-            if (!outgoing.isEmpty() && outgoing.get(0)[0] != null) {
-                return byId(session, (Long) outgoing.get(0)[0], (Long) outgoing.get(0)[1],
-                        "a Message-ID we sent, " + id, true, outgoing.get(0)[2] != null);
-            }
-            List<Object[]> incoming = session.createSelectionQuery("select m.taskId, m.commentId from MessageRecord m"
-                    + " where m.messageId = :id and m.taskId is not null", Object[].class).setParameter("id", id)
-                    .setMaxResults(1).getResultList();
-            if (!incoming.isEmpty()) {
-                return byId(session, (Long) incoming.get(0)[0], (Long) incoming.get(0)[1],
-                        "a Message-ID we received, " + id, false, false);
+            Match match = sent.containsKey(id) ? sent.get(id) : received.get(id);
+            if (match != null) {
+                return Optional.of(match);
             }
         }
         return Optional.empty();
