@@ -483,14 +483,21 @@ public final class IntakeService {
      * The mail becomes a comment on the task it was addressed to: authored by the sender (a contact is created
      * for an unknown one and joins the task's participants), its attachments filed with the comment.
      */
+    /**
+     * A mail's text as its comment: only what the sender wrote, quoted text and signature cut (the raw mail
+     * keeps the rest); the whole text when nothing is left.
+     */
+    static String commentText(InboundMail mail) {
+        String reply = ReplyText.extract(mail).text();
+        return reply.isBlank() ? mail.textBody() : reply;
+    }
+
     public IntakeOutcome addComment(IntakeDecision decision) {
         return write(decision, session -> {
             InboundMail mail = decision.mail();
             Instant now = clock.instant();
             Task task = session.get(Task.class, decision.taskId());
             People.Person author = mail.from() == null ? null : people.findOrCreate(session, mail.from(), now);
-            // Only what the sender wrote: quoted text and signature cut (the raw mail keeps the rest).
-            String reply = ReplyText.extract(mail).text();
             String reopened = "";
             if (task.status() == TaskStatus.CLOSED) {
                 if (task.project() != null && task.project().closedTaskReply() == Project.ClosedTaskReply.NEW_TASK) {
@@ -500,7 +507,7 @@ public final class IntakeService {
                 reopened = " (reopened)";
             }
             Comment comment = new Comment(task, author == null ? null : author.employee(),
-                    author == null ? null : author.contact(), reply.isBlank() ? mail.textBody() : reply, false, now);
+                    author == null ? null : author.contact(), commentText(mail), false, now);
             session.persist(comment);
             // Who is told: those told of the comment answered; for anything else, the task's assignees.
             Comment answered = decision.answersComment() == null ? null

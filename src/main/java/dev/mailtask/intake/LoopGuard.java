@@ -1,7 +1,6 @@
 package dev.mailtask.intake;
 
 import dev.mailtask.mail.InboundMail;
-import dev.mailtask.mail.reply.ReplyText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -57,7 +56,8 @@ final class LoopGuard {
                 .setParameter("task", taskId)
                 .setParameter("since", now.minus(SAME_ANSWER_WINDOW))
                 .getResultList();
-        String text = normalized(commentText(mail));
+        // The reply text costs an HTML parse: only worth it when there is an earlier comment to compare with.
+        String text = earlier.isEmpty() ? "" : normalized(IntakeService.commentText(mail));
         for (Object[] row : earlier) {
             if (!text.isEmpty() && text.equals(normalized((String) row[0]))) {
                 return new Loop(false, "ignored: loop: " + from + " answered our automatic mail with the same text"
@@ -72,12 +72,6 @@ final class LoopGuard {
                     + " again");
         }
         return null;
-    }
-
-    /** The text the mail's comment would have (as {@link IntakeService#addComment} stores it). */
-    private static String commentText(InboundMail mail) {
-        String reply = ReplyText.extract(mail).text();
-        return reply.isBlank() ? mail.textBody() : reply;
     }
 
     private static String normalized(String text) {
