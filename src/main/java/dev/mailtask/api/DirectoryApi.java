@@ -133,11 +133,8 @@ public final class DirectoryApi {
                 project.setAccountId(optional(json, "accountId"));
             }
             if (json.has("closedTaskReply")) {
-                try {
-                    project.setClosedTaskReply(Project.ClosedTaskReply.valueOf(json.get("closedTaskReply").asText()));
-                } catch (IllegalArgumentException e) {
-                    throw ApiException.badRequest("closedTaskReply must be REOPEN or NEW_TASK");
-                }
+                project.setClosedTaskReply(ReadApi.enumValue(Project.ClosedTaskReply.class, "closedTaskReply",
+                        json.get("closedTaskReply").asText()));
             }
             return view(project);
         }, "conflict");

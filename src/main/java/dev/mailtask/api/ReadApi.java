@@ -107,12 +107,7 @@ public final class ReadApi {
         int s = number("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
         DeliveryStatus filter = null;
         if (status != null && !status.isBlank()) {
-            try {
-                filter = DeliveryStatus.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("status must be one of " + java.util.Arrays.toString(
-                        DeliveryStatus.values()));
-            }
+            filter = enumValue(DeliveryStatus.class, "status", status);
         }
         DeliveryStatus only = filter;
         return database.read(session -> {
@@ -214,6 +209,16 @@ public final class ReadApi {
             throw ApiException.badRequest("page " + page + " is beyond the end");
         }
         return (int) offset;
+    }
+
+    /** One of an enum's values, in any case; a 400 that lists them otherwise. */
+    static <E extends Enum<E>> E enumValue(Class<E> type, String what, String value) {
+        try {
+            return Enum.valueOf(type, value == null ? "" : value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(what + " must be one of " + java.util.Arrays.toString(
+                    type.getEnumConstants()) + ", not '" + value + "'");
+        }
     }
 
     static long id(String what, String value) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailtask.store.Database;
 import dev.mailtask.tasks.Task;
 import dev.mailtask.tasks.TaskStatus;
-import java.util.Locale;
 import java.util.Set;
 
 /** Changing a task over REST: {@code PUT /api/tasks/{id}} with {@code {"status": "CLOSED"}} (or OPEN). */
@@ -46,12 +45,7 @@ public final class TasksApi {
     public Views.TaskDetail update(String id, String body) {
         long taskId = ReadApi.id("task", id);
         JsonNode json = DirectoryApi.object(body, Set.of("status"));
-        TaskStatus status;
-        try {
-            status = TaskStatus.valueOf(json.path("status").asText("").toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("status must be OPEN or CLOSED");
-        }
+        TaskStatus status = ReadApi.enumValue(TaskStatus.class, "status", json.path("status").asText(""));
         database.run(s -> {
             Task task = s.find(Task.class, taskId);
             if (task == null) {

@@ -7,7 +7,6 @@ import dev.mailtask.access.Principal;
 import dev.mailtask.access.Role;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,11 +62,7 @@ public final class TokensApi {
     }
 
     private static Role role(String value) {
-        try {
-            return Role.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("role must be 'admin' or 'agent', not '" + value + "'");
-        }
+        return ReadApi.enumValue(Role.class, "role", value);
     }
 
     private static TokenView view(ApiToken t) {

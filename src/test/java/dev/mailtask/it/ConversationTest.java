@@ -212,6 +212,10 @@ class ConversationTest extends SharedImapBundle {
 
         long sales = bundle.json("/api/projects").get(1).get("id").asLong();
         bundle.call("PUT", "/api/projects/" + sales, "{\"closedTaskReply\":\"NEW_TASK\"}", 200);
+        assertThat(bundle.call("PUT", "/api/projects/" + sales, "{\"closedTaskReply\":\"new_task\"}", 200)
+                .get("closedTaskReply").asText()).as("any case, like every enum the API takes").isEqualTo("NEW_TASK");
+        assertThat(new String(bundle.call("PUT", "/api/projects/" + sales, "{\"closedTaskReply\":\"later\"}")
+                .body(), StandardCharsets.UTF_8)).contains("closedTaskReply must be one of [REOPEN, NEW_TASK]");
         mail.send(Mails.simple("cl-3@client.example", "Jon <jon@client.example>", "project+7@test.mailtask", null,
                 "Order 12 chairs", "x"), "project+7@test.mailtask");
         long order = bundle.awaitTask("Order 12 chairs").get("id").asLong();
