@@ -9,7 +9,7 @@ import java.util.List;
  * The decision for one mail, made before anything is written.
  *
  * @param mail       the parsed mail; null when it could not be parsed
- * @param messageKey Message-ID, or {@code sha256:<hex>} of the raw bytes
+ * @param messageKey Message-ID and content hash, or {@code sha256:<hex>} of the content (see IntakeService.messageKey)
  * @param recipients our addresses the mail is for, resolved
  * @param reason     one line saying why, for the message log
  * @param error      the parse error when {@code action} is QUARANTINE
@@ -47,6 +47,11 @@ public record IntakeDecision(
             List<Recipient> recipients, String reason, String error) {
         return new IntakeDecision(action, received, mail, key, recipients, reason, error, null, null, true, null,
                 null, null, null);
+    }
+
+    public IntakeDecision withReason(String newReason) {
+        return new IntakeDecision(action, received, mail, messageKey, recipients, newReason, error, taskId, title,
+                notifyPeople, settings, traces, bouncedOutboxId, answersComment);
     }
 
     public String accountId() {

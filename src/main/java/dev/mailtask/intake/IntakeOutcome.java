@@ -3,7 +3,7 @@ package dev.mailtask.intake;
 /**
  * What was written for one mail.
  *
- * @param messageId  id of the message record (null for a duplicate, whose record already exists)
+ * @param messageId  id of the message record (a duplicate has a record of its own)
  * @param taskNumber number of the task created, or null
  */
 public record IntakeOutcome(IntakeAction action, MessageStatus status, Long messageId, Long taskId, Long taskNumber,

@@ -56,6 +56,8 @@ public final class IntakeService {
 
     private static final int MAX_KEY_LENGTH = 900;
     private static final int MAX_ATTEMPTS = 3;
+    /** The key of a duplicate's record starts so: unique, and never taken for a mail's key. */
+    private static final String DUPLICATE_KEY = "duplicate:";
     /**
      * Reports that are never work for anyone. List and bulk mail are handled apart (see {@link #listMail}): a
      * support address fed through a mailing list (Google Groups) carries List-Id on every mail.
@@ -122,12 +124,16 @@ public final class IntakeService {
         String key = messageKey(mail, received.raw());
         try {
             return database.inTransaction(session -> {
-                if (checkDuplicates && alreadyRecorded(session, received.accountId(), key)) {
-                    return IntakeDecision.recordOnly(IntakeAction.DUPLICATE, received, mail, key, List.of(),
-                            "already recorded for account " + received.accountId(), null);
+                Earlier earlier = checkDuplicates ? earlier(session, received.accountId(), key, mail.messageId())
+                        : Earlier.NONE;
+                if (earlier.sameMail() != null) {
+                    return duplicateOf(session, received, mail, earlier.sameMail());
                 }
                 List<Recipient> recipients = resolver.resolve(mail, new SessionDirectory(session));
-                return decide(session, received, mail, key, recipients);
+                IntakeDecision decision = decide(session, received, mail, key, recipients);
+                return earlier.otherMails().isEmpty() ? decision : decision.withReason(decision.reason()
+                        + "; its Message-ID was used before by other content (message #"
+                        + earlier.otherMails().stream().map(String::valueOf).collect(Collectors.joining(", #")) + ")");
             });
         } catch (RuntimeException e) {
             throw Failures.classify(e, "deciding on " + key);
@@ -677,6 +683,28 @@ public final class IntakeService {
                 .collect(Collectors.joining("; "));
     }
 
+    /**
+     * A duplicate is recorded too (every mail acknowledged leaves a record), under a key of its own, linked to
+     * the first copy's task; nothing else is done.
+     */
+    public IntakeOutcome duplicate(IntakeDecision decision) {
+        return write(decision, session -> {
+            MessageRecord record = record(session, decision, MessageStatus.DUPLICATE, decision.reason(), null,
+                    decision.taskId());
+            return new IntakeOutcome(IntakeAction.DUPLICATE, MessageStatus.DUPLICATE, record.id(), decision.taskId(),
+                    null, decision.reason());
+        });
+    }
+
+    private static IntakeDecision duplicateOf(Session session, ReceivedMail received, InboundMail mail,
+            long original) {
+        MessageRecord first = session.find(MessageRecord.class, original);
+        return new IntakeDecision(IntakeAction.DUPLICATE, received, mail, DUPLICATE_KEY + original + ":"
+                + java.util.UUID.randomUUID(), List.of(), "duplicate: the same mail as message #" + original
+                + " (same Message-ID and content)", null, first == null ? null : first.taskId(), null, true, null,
+                null, null, null);
+    }
+
     public IntakeOutcome quarantine(IntakeDecision decision) {
         return settleOnly(decision, MessageStatus.QUARANTINED, decision.error());
     }
@@ -720,9 +748,16 @@ public final class IntakeService {
             try {
                 return database.inTransaction(work);
             } catch (ConstraintViolationException e) {
-                if (isMessageKeyViolation(e)) {
-                    return new IntakeOutcome(IntakeAction.DUPLICATE, null, null, null, null,
-                            "already recorded for account " + decision.accountId());
+                if (isMessageKeyViolation(e) && decision.action() != IntakeAction.DUPLICATE) {
+                    // another poller recorded the same mail a moment ago
+                    IntakeDecision duplicate = database.inTransaction(session -> {
+                        Long first = earlier(session, decision.accountId(), decision.messageKey(),
+                                decision.mail() == null ? null : decision.mail().messageId()).sameMail();
+                        return first == null ? null : duplicateOf(session, decision.received(), decision.mail(), first);
+                    });
+                    if (duplicate != null) {
+                        return duplicate(duplicate);
+                    }
                 }
                 if (attempt >= MAX_ATTEMPTS) {
                     throw Failures.classify(e, "writing " + decision.messageKey());
@@ -780,6 +815,10 @@ public final class IntakeService {
             if (record == null || !MessageRecord.INBOUND.equals(record.direction())) {
                 throw new IllegalArgumentException("no inbound message " + messageId);
             }
+            if (record.status() == MessageStatus.DUPLICATE) {
+                throw new IllegalStateException("message " + messageId + " is a duplicate (" + record.decision()
+                        + "); reprocess the first copy");
+            }
             if (record.status() == MessageStatus.PROCESSED) {
                 throw new IllegalStateException("message " + messageId + " was processed already ("
                         + record.decision() + ")");
@@ -788,27 +827,52 @@ public final class IntakeService {
         });
     }
 
-    private static boolean alreadyRecorded(Session session, String accountId, String key) {
-        return !session.createSelectionQuery("select m.id from MessageRecord m where m.accountId = :account"
-                                + " and m.direction = :direction and m.messageKey = :key", Long.class)
-                .setParameter("account", accountId)
-                .setParameter("direction", MessageRecord.INBOUND)
-                .setParameter("key", key)
-                .setMaxResults(1)
-                .getResultList()
-                .isEmpty();
+    /**
+     * The account's earlier records of this mail: the one with the same key (a duplicate; a record made before
+     * keys held the content hash counts too), and those whose Message-ID is the same but whose content is not.
+     */
+    private record Earlier(Long sameMail, List<Long> otherMails) {
+        static final Earlier NONE = new Earlier(null, List.of());
     }
 
-    /** Message-ID identifies a mail across polls and copies; a hash of the bytes when it has none. */
+    private static Earlier earlier(Session session, String accountId, String key, String messageId) {
+        boolean byId = messageId != null && !messageId.isBlank() && messageId.length() <= 1000;
+        List<Object[]> rows = session.createSelectionQuery("select m.id, m.messageKey from MessageRecord m"
+                        + " where m.accountId = :account and m.direction = :direction and "
+                        + (byId ? "m.messageId = :id" : "m.messageKey = :id") + " order by m.id", Object[].class)
+                .setParameter("account", accountId)
+                .setParameter("direction", MessageRecord.INBOUND)
+                .setParameter("id", byId ? messageId : key)
+                .setMaxResults(100)
+                .getResultList();
+        List<Long> others = new ArrayList<>();
+        for (Object[] row : rows) {
+            String earlierKey = (String) row[1];
+            if (earlierKey.equals(key) || earlierKey.equals(messageId)) {
+                return new Earlier((Long) row[0], List.of());
+            }
+            if (!earlierKey.startsWith(DUPLICATE_KEY)) {
+                others.add((Long) row[0]);
+            }
+        }
+        return others.isEmpty() ? Earlier.NONE : new Earlier(null, others);
+    }
+
+    /**
+     * A mail is its Message-ID and its content ({@link ContentHash}): the same mail polled again or delivered
+     * twice is a duplicate; another mail under a reused Message-ID is a mail of its own. Without a Message-ID,
+     * the content alone.
+     */
     static String messageKey(InboundMail mail, byte[] raw) {
         String id = mail.messageId();
         if (id == null || id.isBlank()) {
             return hashKey(raw);
         }
-        return id.length() <= MAX_KEY_LENGTH ? id : "sha256:" + Sha256.hex(id.getBytes(StandardCharsets.UTF_8));
+        String shown = id.length() <= MAX_KEY_LENGTH ? id : "sha256:" + Sha256.hex(id.getBytes(StandardCharsets.UTF_8));
+        return shown + " " + ContentHash.of(raw).substring(0, 32);
     }
 
     static String hashKey(byte[] raw) {
-        return "sha256:" + Sha256.hex(raw);
+        return "sha256:" + ContentHash.of(raw);
     }
 }

@@ -8,5 +8,7 @@ public enum MessageStatus {
     /** Could not be processed; raw bytes and the error are kept for re-processing. */
     QUARANTINED,
     /** Deliberately not acted on (a rule said so, an auto-reply, a bounce). */
-    IGNORED
+    IGNORED,
+    /** The same mail as one recorded before (polled again, delivered twice): recorded, nothing done. */
+    DUPLICATE
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailtask.intake.MessageRecord;
+import dev.mailtask.intake.MessageStatus;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -268,6 +269,47 @@ class ImapIntakeTest extends SharedImapBundle {
         await().atMost(Duration.ofSeconds(20)).until(() -> mail.seenFlags("INBOX").stream().allMatch(s -> s));
 
         assertThat(bundle.titles().stream().filter("Sent twice"::equals)).hasSize(1);
+        List<MessageRecord> records = bundle.records("twice-1@client.example");
+        assertThat(records).extracting(MessageRecord::status)
+                .containsExactly(MessageStatus.PROCESSED, MessageStatus.DUPLICATE);
+        assertThat(records.get(1).decision()).contains("duplicate: the same mail as message #" + records.get(0).id());
+        assertThat(records.get(1).taskId()).isEqualTo(records.get(0).taskId());
+    }
+
+    @Test
+    void aCopyThatTravelledAnotherWayIsStillADuplicate() throws Exception {
+        byte[] raw = Mails.simple("travel-1@client.example", "gina@client.example", "support@test.mailtask", null,
+                "Travelled twice", "Same mail, other trace headers");
+        mail.send(raw, "support@test.mailtask");
+        bundle.awaitTask("Travelled twice");
+        // a second delivery: new trace fields on top, LF line ends, a filter's header
+        String other = "Received: from relay.example by mx.example; Fri, 4 Dec 2026 10:00:00 +0000\r\n"
+                + "X-Spam-Status: No, score=0.1\r\n" + new String(raw, StandardCharsets.UTF_8);
+        mail.send(other.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8), "support@test.mailtask");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> bundle.records("travel-1@client.example").size() == 2);
+        assertThat(bundle.records("travel-1@client.example")).extracting(MessageRecord::status)
+                .containsExactly(MessageStatus.PROCESSED, MessageStatus.DUPLICATE);
+        assertThat(bundle.titles().stream().filter("Travelled twice"::equals)).hasSize(1);
+    }
+
+    @Test
+    void anotherMailUnderAReusedMessageIdIsKeptAndHandledAsItsOwn() throws Exception {
+        mail.send(Mails.simple("reused-1@client.example", "gina@client.example", "support@test.mailtask", null,
+                "First under the id", "The first mail"), "support@test.mailtask");
+        bundle.awaitTask("First under the id");
+        mail.send(Mails.simple("reused-1@client.example", "ivan@other.example", "support@test.mailtask", null,
+                "Second under the id", "Another sender, another text"), "support@test.mailtask");
+
+        JsonNode second = bundle.awaitTask("Second under the id");
+        assertThat(second.get("description").asText()).contains("Another sender, another text");
+        List<MessageRecord> records = bundle.records("reused-1@client.example");
+        assertThat(records).extracting(MessageRecord::status)
+                .containsExactly(MessageStatus.PROCESSED, MessageStatus.PROCESSED);
+        assertThat(records.get(1).decision())
+                .contains("its Message-ID was used before by other content (message #" + records.get(0).id() + ")");
+        byte[] kept = bundle.get("/api/messages/" + records.get(1).id() + "/raw").body();
+        assertThat(new String(kept, StandardCharsets.UTF_8)).contains("Another sender, another text");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import dev.mailtask.intake.MessageRecord;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -132,11 +133,16 @@ final class TestBundle extends ApiClient implements AutoCloseable {
                 .getSingleResult());
     }
 
-    /** The record of the mail with this Message-ID, if it has been processed. */
+    /** The record of the (first) mail with this Message-ID, if it has been processed. */
     Optional<MessageRecord> record(String messageId) {
+        return records(messageId).stream().findFirst();
+    }
+
+    /** Every record of a mail with this Message-ID, oldest first (copies, duplicates, reuses of the id). */
+    List<MessageRecord> records(String messageId) {
         return database().inTransaction(s -> s.createSelectionQuery(
-                        "from MessageRecord m where m.messageId = :id", MessageRecord.class)
-                .setParameter("id", messageId).uniqueResultOptional());
+                        "from MessageRecord m where m.messageId = :id order by m.id", MessageRecord.class)
+                .setParameter("id", messageId).getResultList());
     }
 
     /** Waits for the mail with this Message-ID to be processed and returns its record as the API shows it. */
