@@ -42,7 +42,7 @@ public final class DirectoryApi {
     }
 
     public record ProjectView(long id, int number, String name, String accountId, String closedTaskReply,
-            List<String> projectAddresses) {
+            String strangerMail, List<String> projectAddresses) {
     }
 
     public record VirtualAddressView(long id, String name, String description, Integer projectNumber,
@@ -120,7 +120,7 @@ public final class DirectoryApi {
 
     public ProjectView updateProject(String id, String body) {
         long projectId = ReadApi.id("project", id);
-        JsonNode json = object(body, Set.of("name", "accountId", "closedTaskReply"));
+        JsonNode json = object(body, Set.of("name", "accountId", "closedTaskReply", "strangerMail"));
         return write(s -> {
             Project project = s.find(Project.class, projectId);
             if (project == null) {
@@ -135,6 +135,11 @@ public final class DirectoryApi {
             if (json.has("closedTaskReply")) {
                 project.setClosedTaskReply(ReadApi.enumValue(Project.ClosedTaskReply.class, "closedTaskReply",
                         json.get("closedTaskReply").asText()));
+            }
+            if (json.has("strangerMail")) {
+                // null: the instance's setting (mailtask.intake.stranger-mail)
+                project.setStrangerMail(json.get("strangerMail").isNull() ? null : ReadApi.enumValue(
+                        Project.StrangerMail.class, "strangerMail", json.get("strangerMail").asText()));
             }
             return view(project);
         }, "conflict");
@@ -277,7 +282,7 @@ public final class DirectoryApi {
 
     private ProjectView view(Project p) {
         return new ProjectView(p.id(), p.number(), p.name(), p.accountId(), p.closedTaskReply().name(),
-                at("project+" + p.number()));
+                p.strangerMail() == null ? null : p.strangerMail().name(), at("project+" + p.number()));
     }
 
     private VirtualAddressView view(VirtualAddress v) {

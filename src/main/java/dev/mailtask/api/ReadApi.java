@@ -190,7 +190,8 @@ public final class ReadApi {
             List<Views.Person> notified = new ArrayList<>();
             c.notifiedEmployees().forEach(e -> notified.add(person(e)));
             c.notifiedContacts().forEach(x -> notified.add(person(x)));
-            return new Views.CommentView(c.id(), author, c.body(), c.hidden(), iso(c.createdAt()), notified,
+            return new Views.CommentView(c.id(), author, c.body(), c.hidden(), c.held(), c.sender(),
+                    iso(c.createdAt()), notified,
                     deliveries.getOrDefault(c.id(), List.of()));
         }).toList();
     }

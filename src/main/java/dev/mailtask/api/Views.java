@@ -25,8 +25,12 @@ public final class Views {
             String messageId) {
     }
 
-    public record CommentView(long id, Person author, String text, boolean hidden, String createdAt,
-            List<Person> notified, List<Delivery> deliveries) {
+    /**
+     * A comment; {@code held}: a stranger's mail waiting for an employee to let it in ({@code sender} is its From,
+     * {@code notified} who will be told then).
+     */
+    public record CommentView(long id, Person author, String text, boolean hidden, boolean held, String sender,
+            String createdAt, List<Person> notified, List<Delivery> deliveries) {
     }
 
     public record TaskDetail(long id, long number, String title, String status, String description,

@@ -21,6 +21,7 @@ import dev.mailtask.outbound.MailComposer;
 import dev.mailtask.outbound.ReplyTokens;
 import dev.mailtask.directory.AccountsFile;
 import dev.mailtask.directory.MailAccount;
+import dev.mailtask.directory.Project;
 import dev.mailtask.directory.MailAccountRecord;
 import dev.mailtask.directory.SeedFile;
 import dev.mailtask.intake.AddressResolver;
@@ -111,6 +112,8 @@ public class MailtaskConfiguration implements CamelConfiguration {
                 !"ignore".equalsIgnoreCase(property(properties, "mailtask.intake.spam", "quarantine")));
         intake.setFloodLimit(Integer.parseInt(property(properties, "mailtask.intake.flood-limit", "20")),
                 Duration.ofMinutes(Long.parseLong(property(properties, "mailtask.intake.flood-window-minutes", "10"))));
+        intake.setTrustedServers(List.of(property(properties, "mailtask.intake.trusted-authserv-ids", "").split(",")));
+        intake.setStrangerMail(strangerMail(property(properties, "mailtask.intake.stranger-mail", "hold")));
         intake.setAllowListOnly(Boolean.parseBoolean(property(properties, "mailtask.intake.allow-list-only", "false")));
         intake.setAcceptedLists(List.of(property(properties, "mailtask.intake.accepted-lists", "").split(",")));
         intake.setSizeLimits(Long.parseLong(property(properties, "mailtask.intake.max-mail-bytes", "52428800")),
@@ -141,6 +144,15 @@ public class MailtaskConfiguration implements CamelConfiguration {
         registry.bind("mailtaskTokensApi", new TokensApi(apiTokens));
         registry.bind("mailtaskApiErrors", new ApiErrors());
         registry.bind("mailtaskAccountRoutes", new AccountRoutes(accounts));
+    }
+
+    static Project.StrangerMail strangerMail(String value) {
+        try {
+            return Project.StrangerMail.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("mailtask.intake.stranger-mail: '" + value + "' is not one of "
+                    + java.util.Arrays.toString(Project.StrangerMail.values()));
+        }
     }
 
     /** "X-Spam-Flag: YES, X-Spam-Status: Yes" → header name → value prefix. */

@@ -2,6 +2,8 @@ package dev.mailtask.directory;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -36,7 +38,20 @@ public class Project {
         NEW_TASK
     }
 
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    /** Mail into a task from someone who takes no part in it. */
+    public enum StrangerMail {
+        /** Kept as a held comment until an employee lets it in. */
+        HOLD,
+        /** Taken as a comment, its sender made a participant (an open help desk). */
+        ACCEPT
+    }
+
+    /** This project's choice; null: the instance's ({@code mailtask.intake.stranger-mail}). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "stranger_mail")
+    private StrangerMail strangerMail;
+
+    @Enumerated(EnumType.STRING)
     @Column(name = "closed_task_reply", nullable = false)
     private ClosedTaskReply closedTaskReply = ClosedTaskReply.REOPEN;
 
@@ -62,6 +77,14 @@ public class Project {
 
     public void rename(String name) {
         this.name = name;
+    }
+
+    public StrangerMail strangerMail() {
+        return strangerMail;
+    }
+
+    public void setStrangerMail(StrangerMail strangerMail) {
+        this.strangerMail = strangerMail;
     }
 
     public ClosedTaskReply closedTaskReply() {

@@ -84,6 +84,10 @@ public final class IntakeService {
     private volatile Set<String> acceptedLists = Set.of();
     private volatile int floodLimit = 20;
     private volatile java.time.Duration floodWindow = java.time.Duration.ofMinutes(10);
+    /** authserv-ids of the receiving servers whose Authentication-Results count (lower case). */
+    private volatile Set<String> trustedServers = Set.of();
+    /** What a stranger's mail into a task does when its project does not say. */
+    private volatile Project.StrangerMail strangerMail = Project.StrangerMail.HOLD;
     private final People people;
     private final Clock clock;
     private final int maxCcParticipants;
@@ -430,7 +434,8 @@ public final class IntakeService {
                         .setParameter("n", settings.project()).uniqueResultOptional().orElse(project);
             }
             task.setProject(project);
-            People.Person sender = mail.from() == null ? null : people.findOrCreate(session, mail.from(), now);
+            SenderIdentity identity = SenderIdentity.of(session, mail, people, trustedServers);
+            People.Person sender = identity.acting(session, people, now);
             if (sender != null) {
                 task.setAssigner(sender.employee(), sender.contact());
             }
@@ -448,10 +453,14 @@ public final class IntakeService {
             }
             task.persist(session);
             MessageRecord record = record(session, decision, MessageStatus.PROCESSED,
-                    decision.reason() + " → task #" + task.number(), null, task.id());
+                    decision.reason() + " → task #" + task.number() + doubt(identity), null, task.id());
             return new IntakeOutcome(IntakeAction.CREATE_TASK, MessageStatus.PROCESSED, record.id(), task.id(),
                     task.number(), "task #" + task.number() + " \"" + task.title() + "\"");
         });
+    }
+
+    private static String doubt(SenderIdentity identity) {
+        return identity.doubt() == null ? "" : "; " + identity.doubt();
     }
 
     /** The description the rules shape: their prefix, the mail's text, their suffix. */
@@ -473,10 +482,9 @@ public final class IntakeService {
     /** The rules said only to know the sender: the contact is found or created, nothing else. */
     public IntakeOutcome contactOnly(IntakeDecision decision) {
         return write(decision, session -> {
-            InboundMail mail = decision.mail();
-            People.Person sender = mail.from() == null ? null
-                    : people.findOrCreate(session, mail.from(), clock.instant());
-            String who = sender == null ? "no usable sender"
+            SenderIdentity identity = SenderIdentity.of(session, decision.mail(), people, trustedServers);
+            People.Person sender = identity.acting(session, people, clock.instant());
+            String who = sender == null ? "no usable sender" + doubt(identity)
                     : sender.contact() != null ? "contact " + sender.contact().email() : "employee "
                     + sender.employee().login();
             MessageRecord record = record(session, decision, MessageStatus.PROCESSED, decision.reason() + " → " + who,
@@ -503,7 +511,12 @@ public final class IntakeService {
             InboundMail mail = decision.mail();
             Instant now = clock.instant();
             Task task = session.get(Task.class, decision.taskId());
-            People.Person author = mail.from() == null ? null : people.findOrCreate(session, mail.from(), now);
+            SenderIdentity identity = SenderIdentity.of(session, mail, people, trustedServers);
+            String stranger = stranger(task, identity);
+            if (stranger != null) {
+                return hold(session, decision, task, identity, stranger, now);
+            }
+            People.Person author = identity.acting(session, people, now);
             String reopened = "";
             if (task.status() == TaskStatus.CLOSED) {
                 if (task.project() != null && task.project().closedTaskReply() == Project.ClosedTaskReply.NEW_TASK) {
@@ -515,13 +528,7 @@ public final class IntakeService {
             Comment comment = new Comment(task, author == null ? null : author.employee(),
                     author == null ? null : author.contact(), commentText(mail), false, now);
             session.persist(comment);
-            // Who is told: those told of the comment answered; for anything else, the task's assignees.
-            Comment answered = decision.answersComment() == null ? null
-                    : session.find(Comment.class, decision.answersComment());
-            if (answered != null && !answered.task().id().equals(task.id())) {
-                answered = null; // never let another task's comment decide who hears of this one
-            }
-            comment.notifiedEmployees().addAll(answered != null ? answered.notifiedEmployees() : task.assignees());
+            comment.notifiedEmployees().addAll(toBeTold(session, decision, task));
             session.flush();
             if (decision.notifyPeople()) {
                 notifications.notify(session, task, comment, comment.notifiedEmployees(),
@@ -542,6 +549,119 @@ public final class IntakeService {
             return new IntakeOutcome(IntakeAction.ADD_COMMENT, MessageStatus.PROCESSED, record.id(), task.id(),
                     task.number(), "comment on task #" + task.number() + " \"" + task.title() + "\"");
         });
+    }
+
+    /** Who is told of a mail's comment: those told of the comment it answers; else the task's assignees. */
+    private static java.util.Collection<Employee> toBeTold(Session session, IntakeDecision decision, Task task) {
+        Comment answered = decision.answersComment() == null ? null
+                : session.find(Comment.class, decision.answersComment());
+        if (answered != null && !answered.task().id().equals(task.id())) {
+            answered = null; // never let another task's comment decide who hears of this one
+        }
+        return answered != null ? answered.notifiedEmployees() : task.assignees();
+    }
+
+    /**
+     * Why the sender may not write into this task, or null when they may: a proven employee may; a contact who
+     * takes part in the task (its assigner or a participant) or who answers our mail to them about it may;
+     * anyone else is a stranger, held for an employee unless the task's project lets strangers in. An
+     * employee's address not proven, and a forged sender, are always held.
+     */
+    private String stranger(Task task, SenderIdentity identity) {
+        if (identity.proof() == SenderIdentity.Proof.FORGED || identity.unprovenEmployee()) {
+            return identity.doubt();
+        }
+        People.Person person = identity.person();
+        if (person != null && person.employee() != null) {
+            return null; // proven: unprovenEmployee() said no above
+        }
+        if (identity.answers(task.id()) || person != null && (person.contact().equals(task.assignerContact())
+                || task.participantContacts().contains(person.contact()))) {
+            return null;
+        }
+        Project.StrangerMail policy = task.project() != null && task.project().strangerMail() != null
+                ? task.project().strangerMail() : strangerMail;
+        if (policy == Project.StrangerMail.ACCEPT) {
+            return null;
+        }
+        return (identity.address() == null ? "no sender" : identity.address()) + " takes no part in task #"
+                + task.number();
+    }
+
+    /**
+     * A stranger's mail into a task: kept as a held comment that tells no one and makes no one a participant
+     * until an employee lets it in ({@link #admit}). No contact is made for an unknown sender meanwhile.
+     */
+    private IntakeOutcome hold(Session session, IntakeDecision decision, Task task, SenderIdentity identity,
+            String why, Instant now) {
+        InboundMail mail = decision.mail();
+        People.Person known = identity.person();
+        Comment comment = new Comment(task, null, known != null && identity.proof() != SenderIdentity.Proof.FORGED
+                ? known.contact() : null, commentText(mail), false, now);
+        comment.hold(identity.address());
+        session.persist(comment);
+        comment.notifiedEmployees().addAll(toBeTold(session, decision, task));
+        for (MailAttachment a : mail.attachments()) {
+            task.addAttachment(a.fileName(), a.contentType(), a.contentId(), a.inline(), a.content())
+                    .belongTo(comment);
+        }
+        session.flush();
+        MessageRecord record = record(session, decision, MessageStatus.PROCESSED, decision.reason()
+                + " → held comment " + comment.id() + " on task #" + task.number() + " (" + why
+                + "; an employee lets it in: POST /api/tasks/" + task.id() + "/comments/" + comment.id() + "/admit)",
+                null, task.id());
+        record.setCommentId(comment.id());
+        return new IntakeOutcome(IntakeAction.ADD_COMMENT, MessageStatus.PROCESSED, record.id(), task.id(),
+                task.number(), "held comment on task #" + task.number() + " \"" + task.title() + "\" (" + why + ")");
+    }
+
+    /**
+     * An employee lets a held comment in: its sender becomes the author (a contact is made for a new address;
+     * an employee's address stays unattributed) and a participant, with the mail's Cc, and those it would have
+     * told are told now.
+     *
+     * @throws IllegalArgumentException no such comment on that task
+     * @throws IllegalStateException    the comment is not held
+     */
+    public void admit(long taskId, long commentId) {
+        database.inTransaction(session -> {
+            Comment comment = session.find(Comment.class, commentId);
+            if (comment == null || !comment.task().id().equals(taskId)) {
+                throw new IllegalArgumentException("no comment " + commentId + " on task " + taskId);
+            }
+            if (!comment.held()) {
+                throw new IllegalStateException("comment " + commentId + " is not held");
+            }
+            Task task = comment.task();
+            Instant now = clock.instant();
+            comment.admit();
+            MailAddress sender = comment.sender() == null ? null : new MailAddress(comment.sender(), null);
+            People.Person author = sender == null ? null : people.findOrCreate(session, sender, now);
+            if (author != null && author.contact() != null) {
+                comment.setAuthorContact(author.contact());
+                task.participantContacts().add(author.contact());
+            }
+            InboundMail mail = mailOf(session, commentId);
+            if (mail != null) {
+                addParticipants(session, task, mail, now);
+            }
+            session.flush();
+            notifications.notify(session, task, comment, comment.notifiedEmployees(), author == null ? "Someone"
+                    : author.contact() != null ? author.contact().name() : comment.sender(), now);
+            return null;
+        });
+    }
+
+    /** The mail a comment came from, parsed again; null when there is none or it no longer parses. */
+    private InboundMail mailOf(Session session, long commentId) {
+        List<Long> ids = session.createSelectionQuery("select m.id from MessageRecord m where m.commentId = :c",
+                Long.class).setParameter("c", commentId).setMaxResults(1).getResultList();
+        RawMail raw = ids.isEmpty() ? null : session.find(RawMail.class, ids.get(0));
+        try {
+            return raw == null ? null : parser.parse(raw.raw());
+        } catch (MailParseException e) {
+            return null;
+        }
     }
 
     /** A reply to a closed task of a project that wants it so: a new task that follows the closed one. */
@@ -648,6 +768,20 @@ public final class IntakeService {
     public void setSizeLimits(long maxMailBytes, long maxAttachmentBytes) {
         this.maxMailBytes = maxMailBytes;
         this.maxAttachmentBytes = maxAttachmentBytes;
+    }
+
+    /**
+     * The receiving servers (their authserv-id) whose Authentication-Results header proves a sender; see
+     * {@link SenderIdentity}.
+     */
+    public void setTrustedServers(java.util.Collection<String> authservIds) {
+        this.trustedServers = authservIds.stream().map(String::strip).filter(id -> !id.isEmpty())
+                .map(id -> id.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether a stranger's mail into a task is held for an employee (the default) or let in. */
+    public void setStrangerMail(Project.StrangerMail policy) {
+        this.strangerMail = policy;
     }
 
     /** Accept mail only from known employees and contacts. */

@@ -2,6 +2,7 @@ package dev.mailtask.tasks;
 
 import dev.mailtask.contacts.Contact;
 import dev.mailtask.directory.Employee;
+import dev.mailtask.store.Columns;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -44,6 +45,12 @@ public class Comment {
     private String body;
 
     private boolean hidden;
+
+    /** A stranger's mail, kept until an employee lets it in: it tells no one and makes no one a participant. */
+    private boolean held;
+
+    /** The From address of a held comment's mail (its author is not taken from it until it is let in). */
+    private String sender;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -103,6 +110,28 @@ public class Comment {
 
     public Set<Contact> notifiedContacts() {
         return notifiedContacts;
+    }
+
+    public boolean held() {
+        return held;
+    }
+
+    public String sender() {
+        return sender;
+    }
+
+    /** Held for an employee; {@code sender} is the address the mail came from. */
+    public void hold(String sender) {
+        this.held = true;
+        this.sender = sender == null ? null : Columns.clip(sender, 320);
+    }
+
+    public void admit() {
+        this.held = false;
+    }
+
+    public void setAuthorContact(Contact contact) {
+        this.authorContact = contact;
     }
 
     public Instant createdAt() {

@@ -30,13 +30,29 @@ class AddressKindsTest extends SharedImapBundle {
                 "Mine too.");
         send("kinds-3", "paula@client.example", "task." + number + "@test.mailtask", "any subject", "Any news?");
 
+        long id = task.get("id").asLong();
         JsonNode withComments = await().atMost(Duration.ofSeconds(20)).until(
-                () -> bundle.json("/api/tasks/" + task.get("id").asLong()), t -> t.get("comments").size() == 2);
+                () -> bundle.json("/api/tasks/" + id), t -> t.get("comments").size() == 2);
         assertThat(withComments.get("comments").findValuesAsText("text")).containsExactly("Mine too.",
                 "Any news?");
-        assertThat(withComments.get("comments").get(0).get("author").get("email").asText())
+        // Quinn takes no part in the task: held, unattributed, no participant, nobody told; Paula's is in
+        JsonNode quinns = withComments.get("comments").get(0);
+        assertThat(quinns.get("held").asBoolean()).isTrue();
+        assertThat(quinns.get("sender").asText()).isEqualTo("quinn@client.example");
+        assertThat(quinns.get("author").isNull()).isTrue();
+        assertThat(withComments.get("comments").get(1).get("held").asBoolean()).isFalse();
+        assertThat(withComments.get("participants").findValuesAsText("email")).doesNotContain("quinn@client.example");
+        assertThat(bundle.awaitRecord("kinds-2@client.example").get("decision").asText())
+                .contains("held comment", "quinn@client.example takes no part in task #" + number);
+
+        // an employee lets it in: Quinn becomes its author and a participant
+        bundle.call("POST", "/api/tasks/" + id + "/comments/" + quinns.get("id").asLong() + "/admit", "{}", 200);
+        JsonNode admitted = bundle.json("/api/tasks/" + id);
+        assertThat(admitted.get("comments").get(0).get("held").asBoolean()).isFalse();
+        assertThat(admitted.get("comments").get(0).get("author").get("email").asText())
                 .isEqualTo("quinn@client.example");
-        assertThat(withComments.get("participants").findValuesAsText("email")).contains("quinn@client.example");
+        assertThat(admitted.get("participants").findValuesAsText("email")).contains("quinn@client.example");
+        bundle.call("POST", "/api/tasks/" + id + "/comments/" + quinns.get("id").asLong() + "/admit", "{}", 409);
         assertThat(bundle.titles()).as("no new task").filteredOn(t -> t.contains("chair") || t.equals("any subject"))
                 .containsExactly("Broken chair");
     }

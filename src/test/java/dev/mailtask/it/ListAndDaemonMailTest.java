@@ -120,7 +120,9 @@ class ListAndDaemonMailTest extends SharedImapBundle {
         assertThat(reply.get("decision").asText()).startsWith("add comment: reply to task");
         JsonNode comments = bundle.json("/api/tasks/" + id).get("comments");
         assertThat(comments).hasSize(2);
-        assertThat(comments.get(1).get("author").get("email").asText()).isEqualTo("ned@client.example");
+        // Ned answered Mia's copy: he takes no part in the task, so his comment waits for an employee
+        assertThat(comments.get(1).get("held").asBoolean()).isTrue();
+        assertThat(comments.get(1).get("sender").asText()).isEqualTo("ned@client.example");
         assertThat(bundle.awaitRecord("lr-3@client.example").get("decision").asText()).startsWith("ignored: auto reply");
         assertThat(bundle.awaitRecord("lr-4@client.example").get("decision").asText()).startsWith("ignored: list mail");
         assertThat(bundle.json("/api/tasks/" + id).get("comments")).hasSize(2);

@@ -188,6 +188,10 @@ class LoopsTest extends SharedImapBundle {
                      "notify": {"contacts": ["support@other.example"], "employees": ["deskb"]}}""", 201);
             await().atMost(Duration.ofSeconds(20)).until(() -> b.json("/api/tasks/" + taskB).get("comments").size(),
                     n -> n == 1);
+            // desk A takes no part in B's task (Carol only had B on Cc): B's employee lets its mail in
+            JsonNode held = b.json("/api/tasks/" + taskB).get("comments").get(0);
+            assertThat(held.get("held").asBoolean()).isTrue();
+            b.call("POST", "/api/tasks/" + taskB + "/comments/" + held.get("id").asLong() + "/admit", "{}", 200);
             b.call("POST", "/api/tasks/" + taskB + "/comments", """
                     {"author": "bob", "text": "Desk B: thanks, we close ours.",
                      "notify": {"contacts": ["support@test.mailtask"], "employees": ["deska"]}}""", 201);
