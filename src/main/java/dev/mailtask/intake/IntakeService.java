@@ -135,9 +135,11 @@ public final class IntakeService {
                 }
                 List<Recipient> recipients = resolver.resolve(mail, new SessionDirectory(session));
                 IntakeDecision decision = decide(session, received, mail, key, recipients);
-                return earlier.otherMails().isEmpty() ? decision : decision.withReason(decision.reason()
+                List<Long> others = earlier.otherMails();
+                return others.isEmpty() ? decision : decision.withReason(decision.reason()
                         + "; its Message-ID was used before by other content (message #"
-                        + earlier.otherMails().stream().map(String::valueOf).collect(Collectors.joining(", #")) + ")");
+                        + others.stream().limit(5).map(String::valueOf).collect(Collectors.joining(", #"))
+                        + (others.size() > 5 ? " and " + (others.size() - 5) + " more" : "") + ")");
             });
         } catch (RuntimeException e) {
             throw Failures.classify(e, "deciding on " + key);
