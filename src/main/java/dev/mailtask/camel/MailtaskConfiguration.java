@@ -130,8 +130,10 @@ public class MailtaskConfiguration implements CamelConfiguration {
         registry.bind("mailtaskReadApi", readApi);
         registry.bind("mailtaskTasksApi", new TasksApi(database, readApi));
         registry.bind("mailtaskMessageApi", new MessageApi(intake));
-        registry.bind("mailtaskCommentsApi", new CommentsApi(new CommentService(database, accountChoice, ourIds,
-                notifications, composer, replyTokens, Clock.systemUTC())));
+        CommentService comments = new CommentService(database, accountChoice, ourIds, notifications, composer,
+                replyTokens, Clock.systemUTC());
+        comments.setMaxRecipients(Integer.parseInt(property(properties, "mailtask.comments.max-recipients", "50")));
+        registry.bind("mailtaskCommentsApi", new CommentsApi(comments));
         registry.bind("mailtaskRulesApi", new RulesApi(rules, intake,
                 accounts.isEmpty() ? "default" : accounts.get(0).id()));
         registry.bind("mailtaskDirectoryApi", new DirectoryApi(database,
