@@ -6,8 +6,8 @@ import dev.mailtask.conversation.Outbox;
 import java.util.List;
 
 /**
- * Cancelling queued mail: {@code POST /api/outbox/{id}/cancel} one mail, {@code POST /api/comments/{id}/cancel-mail}
- * everything a comment still has queued. A cancelled mail is never sent and shows as CANCELLED in the outbox;
+ * Cancelling queued mail: {@code POST /api/outbox/{id}/cancel} one mail,
+ * {@code POST /api/tasks/{id}/comments/{commentId}/cancel-mail} everything a comment still has queued. A cancelled mail is never sent and shows as CANCELLED in the outbox;
  * mail already sent, failed or bounced (or with the SMTP server this moment) cannot be cancelled: 409.
  */
 public final class OutboxApi {
@@ -36,10 +36,11 @@ public final class OutboxApi {
         return new CancelledMail(outboxId, DeliveryStatus.CANCELLED.name());
     }
 
-    public CancelledCommentMail cancelComment(String id, Principal by) {
-        long commentId = ReadApi.id("comment", id);
-        Outbox.CommentCancellation done = outbox.cancelComment(commentId, by.name())
-                .orElseThrow(() -> ApiException.notFound("no comment " + commentId));
+    public CancelledCommentMail cancelComment(String taskId, String commentId, Principal by) {
+        long task = ReadApi.id("task", taskId);
+        long comment = ReadApi.id("comment", commentId);
+        Outbox.CommentCancellation done = outbox.cancelComment(task, comment, by.name())
+                .orElseThrow(() -> ApiException.notFound("task " + task + " has no comment " + comment));
         return new CancelledCommentMail(done.commentId(), done.cancelled(), done.beingSent());
     }
 }

@@ -232,12 +232,13 @@ public final class Outbox {
      * Cancels every mail of a comment that is still queued (to its contacts and the notices to employees), in
      * two statements however many there are.
      *
-     * @return empty when there is no such comment
+     * @return empty when the task has no such comment
      */
-    public java.util.Optional<CommentCancellation> cancelComment(long commentId, String by) {
+    public java.util.Optional<CommentCancellation> cancelComment(long taskId, long commentId, String by) {
         synchronized (sending) {
             return database.inTransaction(s -> {
-                if (s.find(dev.mailtask.tasks.Comment.class, commentId) == null) {
+                dev.mailtask.tasks.Comment comment = s.find(dev.mailtask.tasks.Comment.class, commentId);
+                if (comment == null || comment.task().id() != taskId) {
                     return java.util.Optional.empty();
                 }
                 List<Long> queued = s.createSelectionQuery("select o.id from OutboxMail o where o.commentId = :c"

@@ -142,7 +142,7 @@ class OutboxTest {
         outbox.sent(ids.get(0));
         outbox.claim(ids.get(1));
 
-        Outbox.CommentCancellation done = outbox.cancelComment(commentId, "desk agent").orElseThrow();
+        Outbox.CommentCancellation done = outbox.cancelComment(taskId, commentId, "desk agent").orElseThrow();
 
         assertThat(done.cancelled()).containsExactly(ids.get(2), ids.get(3));
         assertThat(done.beingSent()).containsExactly(ids.get(1));
@@ -150,7 +150,8 @@ class OutboxTest {
                 "select o.status from OutboxMail o order by o.id", DeliveryStatus.class).getResultList());
         assertThat(statuses).containsExactly(DeliveryStatus.SENT, DeliveryStatus.QUEUED, DeliveryStatus.CANCELLED,
                         DeliveryStatus.CANCELLED);
-        assertThat(outbox.cancelComment(987654321L, "desk agent")).as("no such comment").isEmpty();
+        assertThat(outbox.cancelComment(taskId, 987654321L, "desk agent")).as("no such comment").isEmpty();
+        assertThat(outbox.cancelComment(taskId + 1, commentId, "desk agent")).as("another task's").isEmpty();
         outbox.release(ids.get(1));
     }
 

@@ -44,7 +44,7 @@ class OutboxCancelTest extends SharedImapBundle {
         assertThat(one.get("status").asText()).isEqualTo("CANCELLED");
         assertThat(call("POST", "/api/outbox/" + singleMail + "/cancel", agent).statusCode())
                 .as("cancelling twice changes nothing").isEqualTo(200);
-        JsonNode all = answer(call("POST", "/api/comments/" + whole + "/cancel-mail", agent), 200);
+        JsonNode all = answer(call("POST", "/api/tasks/" + pia + "/comments/" + whole + "/cancel-mail", agent), 200);
         assertThat(all.get("commentId").asLong()).isEqualTo(whole);
         assertThat(ids(all.get("cancelled"))).as("the mail to Pia and the notice to Bob")
                 .containsExactlyInAnyOrderElementsOf(outboxIdsOf(whole)).hasSize(2);
@@ -70,7 +70,8 @@ class OutboxCancelTest extends SharedImapBundle {
         assertThat(tooLate.statusCode()).isEqualTo(409);
         assertThat(answer(tooLate, 409).get("error").asText())
                 .isEqualTo("outbox " + sentMail + " is SENT; only queued mail can be cancelled");
-        assertThat(answer(call("POST", "/api/comments/" + after + "/cancel-mail", agent), 200).get("cancelled"))
+        assertThat(answer(call("POST", "/api/tasks/" + quinn + "/comments/" + after + "/cancel-mail", agent), 200)
+                .get("cancelled"))
                 .as("nothing left to cancel").isEmpty();
         assertThat(mail.inboxOf("quinn@client.example")).hasSize(1);
     }
@@ -79,8 +80,8 @@ class OutboxCancelTest extends SharedImapBundle {
     void unknownMailOrCommentIsNotFoundAndABadIdIsABadRequest() throws Exception {
         assertThat(answer(call("POST", "/api/outbox/987654321/cancel", ApiClient.TOKEN), 404).get("error").asText())
                 .isEqualTo("no outbox mail 987654321");
-        assertThat(answer(call("POST", "/api/comments/987654321/cancel-mail", ApiClient.TOKEN), 404).get("error")
-                .asText()).isEqualTo("no comment 987654321");
+        assertThat(answer(call("POST", "/api/tasks/1/comments/987654321/cancel-mail", ApiClient.TOKEN), 404)
+                .get("error").asText()).isEqualTo("task 1 has no comment 987654321");
         assertThat(call("POST", "/api/outbox/x1/cancel", ApiClient.TOKEN).statusCode()).isEqualTo(400);
         assertThat(call("POST", "/api/outbox/1/cancel", null).statusCode()).isEqualTo(401);
     }
