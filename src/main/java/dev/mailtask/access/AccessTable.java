@@ -29,6 +29,9 @@ public final class AccessTable {
             agent("GET", "/api/messages/{id}"),
             agent("GET", "/api/messages/{id}/raw"),
             agent("GET", "/api/outbox"),
+            // Taking back a comment's mail before it goes is part of writing comments.
+            agent("POST", "/api/outbox/{id}/cancel"),
+            agent("POST", "/api/tasks/{id}/comments/{commentId}/cancel-mail"),
             // Re-running intake can create tasks and send notices: an operator's repair, not daily work.
             admin("POST", "/api/messages/{id}/reprocess"),
             admin("GET", "/api/employees"),

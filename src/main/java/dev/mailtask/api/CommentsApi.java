@@ -42,6 +42,8 @@ public final class CommentsApi {
         } catch (CommentService.UnknownReference e) {
             throw e.getMessage().startsWith("no task") ? ApiException.notFound(e.getMessage())
                     : ApiException.badRequest(e.getMessage());
+        } catch (CommentService.TooManyRecipients e) {
+            throw ApiException.badRequest(e.getMessage());
         } catch (IllegalStateException e) {
             throw new ApiException(409, e.getMessage());
         }

@@ -6,6 +6,7 @@ import dev.mailtask.api.ApiErrors;
 import dev.mailtask.api.CommentsApi;
 import dev.mailtask.api.DirectoryApi;
 import dev.mailtask.api.MessageApi;
+import dev.mailtask.api.OutboxApi;
 import dev.mailtask.api.RulesApi;
 import dev.mailtask.api.TasksApi;
 import dev.mailtask.api.TokensApi;
@@ -50,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * server for the standalone bundle.
  *
  * <p>Bean names: {@code mailtaskDatabase}, {@code mailtaskIntake}, {@code mailtaskRules}, {@code mailtaskMailSource}, {@code mailtaskMailBinding},
- * {@code mailtaskReadApi}, {@code mailtaskTasksApi}, {@code mailtaskDirectoryApi}, {@code mailtaskMessageApi}, {@code mailtaskCommentsApi}, {@code mailtaskRulesApi}, {@code mailtaskApiAuth}, {@code mailtaskTokensApi}, {@code mailtaskApiErrors}, {@code mailtaskAccountRoutes}, {@code mailtaskOutbox}.
+ * {@code mailtaskReadApi}, {@code mailtaskTasksApi}, {@code mailtaskDirectoryApi}, {@code mailtaskMessageApi}, {@code mailtaskCommentsApi}, {@code mailtaskRulesApi}, {@code mailtaskApiAuth}, {@code mailtaskTokensApi}, {@code mailtaskApiErrors}, {@code mailtaskAccountRoutes}, {@code mailtaskOutbox}, {@code mailtaskOutboxApi}.
  */
 public class MailtaskConfiguration implements CamelConfiguration {
 
@@ -126,6 +127,7 @@ public class MailtaskConfiguration implements CamelConfiguration {
                 Integer.parseInt(property(properties, "mailtask.outbox.global-limit", "1000")),
                 Duration.ofMinutes(Long.parseLong(property(properties, "mailtask.outbox.limit-window-minutes", "10"))));
         registry.bind("mailtaskOutbox", outbox);
+        registry.bind("mailtaskOutboxApi", new OutboxApi(outbox));
         registry.bind("mailtaskRules", rules);
         registry.bind("mailtaskMailSource", new MailSource());
         registry.bind("mailtaskMailBinding", new RawMailBinding());
@@ -133,8 +135,10 @@ public class MailtaskConfiguration implements CamelConfiguration {
         registry.bind("mailtaskReadApi", readApi);
         registry.bind("mailtaskTasksApi", new TasksApi(database, readApi));
         registry.bind("mailtaskMessageApi", new MessageApi(intake));
-        registry.bind("mailtaskCommentsApi", new CommentsApi(new CommentService(database, accountChoice, ourIds,
-                notifications, composer, replyTokens, Clock.systemUTC())));
+        CommentService comments = new CommentService(database, accountChoice, ourIds, notifications, composer,
+                replyTokens, Clock.systemUTC());
+        comments.setMaxRecipients(Integer.parseInt(property(properties, "mailtask.comments.max-recipients", "50")));
+        registry.bind("mailtaskCommentsApi", new CommentsApi(comments));
         registry.bind("mailtaskRulesApi", new RulesApi(rules, intake,
                 accounts.isEmpty() ? "default" : accounts.get(0).id()));
         registry.bind("mailtaskDirectoryApi", new DirectoryApi(database,

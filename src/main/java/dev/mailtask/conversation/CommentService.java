@@ -3,7 +3,6 @@ package dev.mailtask.conversation;
 import dev.mailtask.contacts.Contact;
 import dev.mailtask.directory.Employee;
 import dev.mailtask.directory.MailAccount;
-import dev.mailtask.intake.MessageRecord;
 import dev.mailtask.outbound.MailComposer;
 import dev.mailtask.outbound.MessageIds;
 import dev.mailtask.outbound.OutgoingMail;
@@ -18,8 +17,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.hibernate.Session;
 
 /**
@@ -46,6 +51,7 @@ public final class CommentService {
     private final ReplyTokens tokens;
     private final Clock clock;
     private final OurIds ids;
+    private volatile int maxRecipients = 50;
 
     public CommentService(Database database, AccountChoice accounts, OurIds ids, Notifications notifications,
             MailComposer composer, ReplyTokens tokens, Clock clock) {
@@ -58,8 +64,18 @@ public final class CommentService {
         this.clock = clock;
     }
 
-    /** @throws IllegalArgumentException for an unknown task, author, employee or contact (the caller's 4xx) */
+    /**
+     * @throws IllegalArgumentException for an unknown task, author, employee or contact, or more people than
+     *                                  the cap (the caller's 4xx); nothing is stored then
+     */
     public Posted post(long taskId, NewComment request) {
+        // Each person once however often and in whatever case they are named; the cap counts them so.
+        List<String> emails = distinct(request.notifyContacts());
+        List<String> logins = distinct(request.notifyEmployees());
+        if (emails.size() + logins.size() > maxRecipients) {
+            throw new TooManyRecipients("a comment may notify at most " + maxRecipients + " people"
+                    + " (mailtask.comments.max-recipients); this one names " + (emails.size() + logins.size()));
+        }
         MessageIds ids = this.ids.get();
         return database.inTransaction(session -> {
             Instant now = clock.instant();
@@ -69,13 +85,9 @@ public final class CommentService {
             }
             Employee author = employee(session, request.authorLogin());
             Comment comment = new Comment(task, author, null, request.text(), request.hidden(), now);
-            for (String login : request.notifyEmployees()) {
-                comment.notifiedEmployees().add(employee(session, login));
-            }
-            List<Contact> contacts = new ArrayList<>();
-            for (String email : request.notifyContacts()) {
-                contacts.add(contact(session, email));
-            }
+            comment.notifiedEmployees().addAll(employees(session, logins));
+            // Two addresses of one contact are one contact: one mail.
+            Collection<Contact> contacts = contacts(session, emails);
             comment.notifiedContacts().addAll(contacts);
             session.persist(comment);
             for (OutgoingMail.Attachment a : request.attachments()) {
@@ -87,11 +99,14 @@ public final class CommentService {
                 MailAccount account = accounts.forTask(task)
                         .orElseThrow(() -> new IllegalStateException("no account can send mail: configure smtp"
                                 + " for an account in the accounts file"));
+                Map<String, Thread> threads = threads(session, task,
+                        contacts.stream().map(Contact::email).toList());
                 for (Contact contact : contacts) {
                     if (!accounts.mayMail(contact.email())) {
                         continue; // our own addresses (a loop in one step) and the never-send list
                     }
-                    session.persist(outboxMail(session, ids, account, task, comment, author, contact, request, now));
+                    session.persist(outboxMail(ids, account, task, comment, author, contact,
+                            threads.get(contact.email()), request, now));
                     mailed.add(contact.email());
                 }
             }
@@ -102,11 +117,27 @@ public final class CommentService {
         });
     }
 
-    private OutboxMail outboxMail(Session session, MessageIds ids, MailAccount account, Task task, Comment comment,
-            Employee author, Contact contact, NewComment request, Instant now) {
+    /** Most people one comment may notify (contacts and employees together). */
+    public void setMaxRecipients(int maxRecipients) {
+        if (maxRecipients < 1) {
+            throw new IllegalArgumentException("mailtask.comments.max-recipients must be at least 1");
+        }
+        this.maxRecipients = maxRecipients;
+    }
+
+    /** Trimmed, lower-cased, each once, in the order first named. */
+    static List<String> distinct(List<String> named) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (String value : named) {
+            seen.add(value == null ? "" : value.strip().toLowerCase(Locale.ROOT));
+        }
+        return List.copyOf(seen);
+    }
+
+    private OutboxMail outboxMail(MessageIds ids, MailAccount account, Task task, Comment comment, Employee author,
+            Contact contact, Thread thread, NewComment request, Instant now) {
         String token = tokens.newToken();
         String messageId = ids.forComment(task.number(), comment.id(), contact.id());
-        Thread thread = thread(session, task, contact);
         OutgoingMail.Builder mail = OutgoingMail.builder()
                 .from(account.address(), author.name())
                 .to(contact.email(), contact.name())
@@ -129,30 +160,41 @@ public final class CommentService {
                 token, raw, now);
     }
 
-    /** The thread to continue with this contact: their latest mail on the task, else the mail that started it. */
+    /** The thread to continue with a contact: their latest mail on the task, else the mail that started it. */
     private record Thread(String inReplyTo, List<String> references) {
+
+        static final Thread NONE = new Thread(null, List.of());
+
+        static Thread continuing(Object[] mail) {
+            String messageId = (String) mail[1];
+            if (!Threading.isValidMessageId(messageId)) {
+                return NONE;
+            }
+            String references = (String) mail[2];
+            List<String> parentReferences = references == null || references.isBlank() ? List.of()
+                    : Arrays.asList(references.split(" "));
+            return new Thread(messageId, Threading.references(messageId, parentReferences, (String) mail[3]));
+        }
     }
 
-    private static Thread thread(Session session, Task task, Contact contact) {
-        List<MessageRecord> theirs = session.createSelectionQuery("from MessageRecord m where m.taskId = :task"
-                        + " and m.direction = 'IN' and m.messageId is not null order by"
-                        + " case when m.fromAddress = :email then 0 else 1 end, m.receivedAt desc, m.id desc",
-                        MessageRecord.class)
-                .setParameter("task", task.id())
-                .setParameter("email", contact.email())
-                .setMaxResults(1)
-                .getResultList();
-        if (theirs.isEmpty()) {
-            return new Thread(null, List.of());
+    /** The thread for each address, in two queries whatever their number. */
+    private static Map<String, Thread> threads(Session session, Task task, List<String> emails) {
+        String mails = "select m.fromAddress, m.messageId, m.references, m.inReplyTo from MessageRecord m"
+                + " where m.taskId = :task and m.direction = 'IN' and m.messageId is not null";
+        String newestFirst = " order by m.receivedAt desc, m.id desc";
+        List<Object[]> latest = session.createSelectionQuery(mails + newestFirst, Object[].class)
+                .setParameter("task", task.id()).setMaxResults(1).getResultList();
+        Thread fallback = latest.isEmpty() ? Thread.NONE : Thread.continuing(latest.get(0));
+        Map<String, Thread> threads = new HashMap<>();
+        for (List<String> chunk : chunks(emails)) {
+            session.createSelectionQuery(mails + " and m.fromAddress in :emails" + newestFirst, Object[].class)
+                    .setParameter("task", task.id())
+                    .setParameterList("emails", chunk)
+                    .getResultList()
+                    .forEach(mail -> threads.computeIfAbsent((String) mail[0], e -> Thread.continuing(mail)));
         }
-        MessageRecord last = theirs.get(0);
-        if (!Threading.isValidMessageId(last.messageId())) {
-            return new Thread(null, List.of());
-        }
-        List<String> parentReferences = last.references() == null || last.references().isBlank() ? List.of()
-                : Arrays.asList(last.references().split(" "));
-        return new Thread(last.messageId(), Threading.references(last.messageId(), parentReferences,
-                last.inReplyTo()));
+        emails.forEach(e -> threads.putIfAbsent(e, fallback));
+        return threads;
     }
 
     private static Employee employee(Session session, String login) {
@@ -161,13 +203,70 @@ public final class CommentService {
                 .orElseThrow(() -> new UnknownReference("no employee '" + login + "'"));
     }
 
-    private static Contact contact(Session session, String email) {
-        return session.createSelectionQuery(
-                        "select c from Contact c left join c.additionalEmails x where c.email = :e or x = :e",
-                        Contact.class)
-                .setParameter("e", email == null ? "" : email.toLowerCase(Locale.ROOT)).setMaxResults(1)
-                .uniqueResultOptional()
-                .orElseThrow(() -> new UnknownReference("no contact '" + email + "'"));
+    /** The employees with these (lower-cased) logins, in one query per chunk, not one per login. */
+    private static List<Employee> employees(Session session, List<String> logins) {
+        Map<String, Employee> found = new HashMap<>();
+        for (List<String> chunk : chunks(logins)) {
+            session.createSelectionQuery("from Employee e where e.login in :ls", Employee.class)
+                    .setParameterList("ls", chunk).getResultList()
+                    .forEach(e -> found.put(e.login(), e));
+        }
+        List<Employee> employees = new ArrayList<>();
+        for (String login : logins) {
+            Employee e = found.get(login);
+            if (e == null) {
+                throw new UnknownReference("no employee '" + login + "'");
+            }
+            employees.add(e);
+        }
+        return employees;
+    }
+
+    /**
+     * The contacts with these (lower-cased) addresses, main or additional, each once in the order first
+     * named; one query per chunk, not one per address.
+     */
+    private static Collection<Contact> contacts(Session session, List<String> emails) {
+        Map<String, Contact> byMain = new HashMap<>();
+        Map<String, Contact> byAdditional = new HashMap<>();
+        for (List<String> chunk : chunks(emails)) {
+            session.createSelectionQuery("select c, x from Contact c left join c.additionalEmails x"
+                            + " where c.email in :es or x in :es", Object[].class)
+                    .setParameterList("es", chunk)
+                    .getResultList()
+                    .forEach(row -> {
+                        Contact c = (Contact) row[0];
+                        byMain.put(c.email(), c);
+                        if (row[1] != null) {
+                            byAdditional.putIfAbsent((String) row[1], c);
+                        }
+                    });
+        }
+        Map<Long, Contact> contacts = new LinkedHashMap<>();
+        for (String email : emails) {
+            Contact c = byMain.containsKey(email) ? byMain.get(email) : byAdditional.get(email);
+            if (c == null) {
+                throw new UnknownReference("no contact '" + email + "'");
+            }
+            contacts.putIfAbsent(c.id(), c);
+        }
+        return contacts.values();
+    }
+
+    /** Lists cut for IN parameters (PostgreSQL takes at most 32,767 parameters in a statement). */
+    private static List<List<String>> chunks(List<String> values) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < values.size(); i += 1000) {
+            chunks.add(values.subList(i, Math.min(values.size(), i + 1000)));
+        }
+        return chunks;
+    }
+
+    /** The request names more people than one comment may notify. */
+    public static final class TooManyRecipients extends IllegalArgumentException {
+        public TooManyRecipients(String message) {
+            super(message);
+        }
     }
 
     /** Something the request names does not exist. */

@@ -9,5 +9,7 @@ public enum DeliveryStatus {
     /** Refused for good (a 5xx reply), or given up after too many temporary failures. */
     FAILED,
     /** Accepted, then a delivery status notification said it could not be delivered. */
-    BOUNCED
+    BOUNCED,
+    /** Cancelled over the API while it waited: never sent. */
+    CANCELLED
 }

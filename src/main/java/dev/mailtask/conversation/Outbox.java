@@ -1,5 +1,7 @@
 package dev.mailtask.conversation;
 
+import static dev.mailtask.store.Columns.clip;
+
 import dev.mailtask.intake.Failures;
 import dev.mailtask.store.Database;
 import jakarta.mail.MessagingException;
@@ -10,8 +12,13 @@ import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
@@ -44,6 +51,10 @@ public final class Outbox {
     private volatile int perRecipient = 50;
     private volatile int globalCap = 1000;
     private volatile Duration window = Duration.ofMinutes(10);
+    /** The global limit holds all mail back (logged once, not each second). */
+    private volatile boolean holding;
+    /** Mail handed to the SMTP server and not yet recorded: too late to cancel. Guarded by itself. */
+    private final Set<Long> sending = new HashSet<>();
 
     public Outbox(Database database, Clock clock, Duration firstRetry, int maxAttempts) {
         this.database = database;
@@ -55,7 +66,9 @@ public final class Outbox {
     /**
      * Mail whose time has come, oldest first, within the rate limits: at most {@code perRecipient} mails to one
      * address and {@code globalCap} mails in all per {@code window}. Mail over a limit waits (it is never
-     * dropped) and says why in its last error.
+     * dropped): a recipient's waiting mail is put off, with the reason, until the window frees a place for it,
+     * so however much waits for a few busy recipients, mail to anyone else goes at once. The work per call is a
+     * handful of queries, none per mail.
      */
     public List<Due> due(int limit) {
         return database.inTransaction(s -> {
@@ -63,6 +76,16 @@ public final class Outbox {
             Instant since = now.minus(window);
             long sentInWindow = s.createSelectionQuery("select count(o) from OutboxMail o where o.sentAt > :since",
                     Long.class).setParameter("since", since).getSingleResult();
+            if (sentInWindow >= globalCap) {
+                if (!holding) {
+                    holding = true;
+                    LOG.warn("outbox: rate limit of {} mails per {} minutes in all reached; mail waits", globalCap,
+                            window.toMinutes());
+                }
+                return List.of();
+            }
+            holding = false;
+            putOffRecipientsAtTheirLimit(s, now, since);
             List<OutboxMail> candidates = s.createSelectionQuery(
                             "from OutboxMail o where o.status = :queued and o.nextAttemptAt <= :now order by o.id",
                             OutboxMail.class)
@@ -70,9 +93,9 @@ public final class Outbox {
                     .setParameter("now", now)
                     .setMaxResults(limit)
                     .getResultList();
-            List<Due> due = new java.util.ArrayList<>();
+            List<Due> due = new ArrayList<>();
             // What each candidate's recipient was sent in the window: one query, not one per recipient.
-            java.util.Map<String, Long> toRecipient = new java.util.HashMap<>();
+            Map<String, Long> toRecipient = new HashMap<>();
             if (!candidates.isEmpty()) {
                 s.createSelectionQuery("select o.recipient, count(o) from OutboxMail o where o.sentAt > :since"
                                 + " and o.recipient in :rs group by o.recipient", Object[].class)
@@ -82,14 +105,12 @@ public final class Outbox {
                         .forEach(row -> toRecipient.put((String) row[0], (Long) row[1]));
             }
             for (OutboxMail o : candidates) {
-                long sent = toRecipient.getOrDefault(o.recipient(), 0L);
                 if (sentInWindow + due.size() >= globalCap) {
-                    o.deferred(now.plus(window.dividedBy(10)), "rate limit: " + globalCap + " mails per "
-                            + window.toMinutes() + " minutes in all; waiting");
-                } else if (sent >= perRecipient) {
-                    o.deferred(now.plus(window.dividedBy(10)), "rate limit: " + perRecipient + " mails per "
-                            + window.toMinutes() + " minutes to " + o.recipient() + "; waiting");
-                } else {
+                    break;
+                }
+                long sent = toRecipient.getOrDefault(o.recipient(), 0L);
+                // A recipient this batch fills up: the rest of their mail is put off on the next call.
+                if (sent < perRecipient) {
                     toRecipient.put(o.recipient(), sent + 1);
                     due.add(new Due(o.id(), o.accountId(), o.recipient(), o.raw()));
                 }
@@ -98,11 +119,155 @@ public final class Outbox {
         });
     }
 
+    /**
+     * The due mail of every recipient at their limit waits until the oldest mail they were sent in the window
+     * leaves it: one update per such recipient that has mail due, so it is no longer due and never stands in
+     * front of mail that may go now.
+     */
+    private void putOffRecipientsAtTheirLimit(org.hibernate.Session s, Instant now, Instant since) {
+        Map<String, Instant> frees = new HashMap<>();
+        s.createSelectionQuery("select o.recipient, min(o.sentAt) from OutboxMail o where o.sentAt > :since"
+                        + " group by o.recipient having count(o) >= :limit", Object[].class)
+                .setParameter("since", since)
+                .setParameter("limit", (long) perRecipient)
+                .getResultList()
+                .forEach(row -> frees.put((String) row[0], ((Instant) row[1]).plus(window)));
+        if (frees.isEmpty()) {
+            return;
+        }
+        List<String> waiting = s.createSelectionQuery("select distinct o.recipient from OutboxMail o"
+                        + " where o.status = :queued and o.nextAttemptAt <= :now and o.recipient in :rs", String.class)
+                .setParameter("queued", DeliveryStatus.QUEUED)
+                .setParameter("now", now)
+                .setParameterList("rs", List.copyOf(frees.keySet()))
+                .getResultList();
+        for (String recipient : waiting) {
+            s.createMutationQuery("update OutboxMail o set o.nextAttemptAt = :until, o.lastError = :reason"
+                            + " where o.status = :queued and o.nextAttemptAt <= :now and o.recipient = :r")
+                    .setParameter("until", frees.get(recipient))
+                    .setParameter("reason", clip("rate limit: " + perRecipient + " mails per " + window.toMinutes()
+                            + " minutes to " + recipient + "; waiting", 2000))
+                    .setParameter("queued", DeliveryStatus.QUEUED)
+                    .setParameter("now", now)
+                    .setParameter("r", recipient)
+                    .executeUpdate();
+        }
+    }
+
     /** Rate limits of outgoing mail (defaults: 50 per recipient and 1,000 in all per 10 minutes). */
     public void setRateLimits(int perRecipient, int globalCap, Duration window) {
         this.perRecipient = perRecipient;
         this.globalCap = globalCap;
         this.window = window;
+    }
+
+    /**
+     * Right before a due mail goes to the SMTP server: false when it was cancelled (or deleted with its task)
+     * since it was picked, and then it is not sent. From here until {@link #release} it cannot be cancelled.
+     */
+    public boolean claim(long id) {
+        synchronized (sending) {
+            DeliveryStatus status = database.inTransaction(s -> s.createSelectionQuery(
+                            "select o.status from OutboxMail o where o.id = :id", DeliveryStatus.class)
+                    .setParameter("id", id).uniqueResult());
+            if (status != DeliveryStatus.QUEUED) {
+                LOG.info("outbox {}: {}, not sent", id, status == null ? "gone" : status);
+                return false;
+            }
+            sending.add(id);
+            return true;
+        }
+    }
+
+    /** The mail's outcome is recorded (or recording it failed): it is no longer in the server's hands. */
+    public void release(long id) {
+        synchronized (sending) {
+            sending.remove(id);
+        }
+    }
+
+    /**
+     * Cancels one queued mail: it is never sent. Cancelling a cancelled mail again changes nothing.
+     *
+     * @param by who cancelled, kept as the mail's last error
+     * @return false when there is no such mail
+     * @throws IllegalStateException when the mail was sent, failed or bounced, or is with the SMTP server now
+     */
+    public boolean cancel(long id, String by) {
+        synchronized (sending) {
+            if (sending.contains(id)) {
+                throw new IllegalStateException("outbox " + id + " is being sent right now; it can no longer be"
+                        + " cancelled");
+            }
+            return database.inTransaction(s -> {
+                int cancelled = s.createMutationQuery("update OutboxMail o set o.status = :cancelled,"
+                                + " o.lastError = :reason where o.id = :id and o.status = :queued")
+                        .setParameter("cancelled", DeliveryStatus.CANCELLED)
+                        .setParameter("reason", cancelledBy(by))
+                        .setParameter("id", id)
+                        .setParameter("queued", DeliveryStatus.QUEUED)
+                        .executeUpdate();
+                if (cancelled == 1) {
+                    return true;
+                }
+                DeliveryStatus status = s.createSelectionQuery("select o.status from OutboxMail o where o.id = :id",
+                        DeliveryStatus.class).setParameter("id", id).uniqueResult();
+                if (status == null) {
+                    return false;
+                }
+                if (status != DeliveryStatus.CANCELLED) {
+                    throw new IllegalStateException("outbox " + id + " is " + status
+                            + "; only queued mail can be cancelled");
+                }
+                return true;
+            });
+        }
+    }
+
+    /** What cancelling a comment's mail did: the mails cancelled, and those with the SMTP server right now. */
+    public record CommentCancellation(long commentId, List<Long> cancelled, List<Long> beingSent) {
+    }
+
+    /**
+     * Cancels every mail of a comment that is still queued (to its contacts and the notices to employees), in
+     * two statements however many there are.
+     *
+     * @return empty when the task has no such comment
+     */
+    public java.util.Optional<CommentCancellation> cancelComment(long taskId, long commentId, String by) {
+        synchronized (sending) {
+            return database.inTransaction(s -> {
+                dev.mailtask.tasks.Comment comment = s.find(dev.mailtask.tasks.Comment.class, commentId);
+                if (comment == null || comment.task().id() != taskId) {
+                    return java.util.Optional.empty();
+                }
+                List<Long> queued = s.createSelectionQuery("select o.id from OutboxMail o where o.commentId = :c"
+                                + " and o.status = :queued order by o.id", Long.class)
+                        .setParameter("c", commentId)
+                        .setParameter("queued", DeliveryStatus.QUEUED)
+                        .getResultList();
+                List<Long> beingSent = queued.stream().filter(sending::contains).toList();
+                List<Long> cancelled = queued.stream().filter(id -> !sending.contains(id)).toList();
+                if (!cancelled.isEmpty()) {
+                    var update = s.createMutationQuery("update OutboxMail o set o.status = :cancelled,"
+                                    + " o.lastError = :reason where o.commentId = :c and o.status = :queued"
+                                    + (beingSent.isEmpty() ? "" : " and o.id not in :sending"))
+                            .setParameter("cancelled", DeliveryStatus.CANCELLED)
+                            .setParameter("reason", cancelledBy(by))
+                            .setParameter("c", commentId)
+                            .setParameter("queued", DeliveryStatus.QUEUED);
+                    if (!beingSent.isEmpty()) {
+                        update.setParameterList("sending", beingSent);
+                    }
+                    update.executeUpdate();
+                }
+                return java.util.Optional.of(new CommentCancellation(commentId, cancelled, beingSent));
+            });
+        }
+    }
+
+    private String cancelledBy(String by) {
+        return clip("cancelled by " + by + " at " + clock.instant(), 2000);
     }
 
     /** The stored bytes as the message the mail component sends (exactly these headers, this Message-ID). */

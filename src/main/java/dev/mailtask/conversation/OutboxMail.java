@@ -110,12 +110,6 @@ public class OutboxMail {
         lastError = clip(error, 2000);
     }
 
-    /** Held back by a rate limit: not an attempt, just a later time and the reason. */
-    void deferred(Instant until, String reason) {
-        nextAttemptAt = until;
-        lastError = clip(reason, 2000);
-    }
-
     void failed(String error) {
         attempts++;
         status = DeliveryStatus.FAILED;
