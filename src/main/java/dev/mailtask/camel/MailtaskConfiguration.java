@@ -10,6 +10,7 @@ import dev.mailtask.api.RulesApi;
 import dev.mailtask.api.TasksApi;
 import dev.mailtask.api.TokensApi;
 import dev.mailtask.api.ReadApi;
+import dev.mailtask.contacts.AddressPolicy;
 import dev.mailtask.contacts.People;
 import dev.mailtask.conversation.AccountChoice;
 import dev.mailtask.conversation.CommentService;
@@ -99,7 +100,8 @@ public class MailtaskConfiguration implements CamelConfiguration {
         MailComposer composer = new MailComposer();
         ReplyTokens replyTokens = new ReplyTokens();
         Notifications notifications = new Notifications(accountChoice, ourIds, composer, replyTokens);
-        IntakeService intake = new IntakeService(database, new MailParser(), new AddressResolver(accounts), rules,
+        AddressResolver ourAddresses = new AddressResolver(accounts);
+        IntakeService intake = new IntakeService(database, new MailParser(), ourAddresses, rules,
                 new Threads(ourIds, people), notifications, people, Clock.systemUTC(),
                 Integer.parseInt(property(properties, "mailtask.intake.max-cc-participants", "20")));
 
@@ -135,7 +137,8 @@ public class MailtaskConfiguration implements CamelConfiguration {
         registry.bind("mailtaskRulesApi", new RulesApi(rules, intake,
                 accounts.isEmpty() ? "default" : accounts.get(0).id()));
         registry.bind("mailtaskDirectoryApi", new DirectoryApi(database,
-                accounts.stream().flatMap(a -> a.domains().stream()).distinct().toList()));
+                accounts.stream().flatMap(a -> a.domains().stream()).distinct().toList(),
+                new AddressPolicy(ourAddresses::isOurs, people)));
         ApiTokens apiTokens = new ApiTokens(database, Clock.systemUTC(), token);
         registry.bind("mailtaskApiAuth", new ApiAuth(apiTokens));
         registry.bind("mailtaskTokensApi", new TokensApi(apiTokens));

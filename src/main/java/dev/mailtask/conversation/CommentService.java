@@ -163,7 +163,7 @@ public final class CommentService {
 
     private static Contact contact(Session session, String email) {
         return session.createSelectionQuery(
-                        "select c from Contact c left join c.additionalEmails x where c.email = :e or x = :e",
+                        "select c from Contact c join c.addresses x where x = :e",
                         Contact.class)
                 .setParameter("e", email == null ? "" : email.toLowerCase(Locale.ROOT)).setMaxResults(1)
                 .uniqueResultOptional()

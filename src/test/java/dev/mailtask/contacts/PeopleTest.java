@@ -7,6 +7,7 @@ import dev.mailtask.mail.MailAddress;
 import dev.mailtask.store.Database;
 import dev.mailtask.store.DatabaseSettings;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,10 +23,10 @@ class PeopleTest {
         database = new Database(new DatabaseSettings("jdbc:hsqldb:mem:people", "SA", "", 2, 2000, 0));
         database.run(s -> {
             Employee erin = new Employee("erin", "Erin Employee", "erin@staff.example");
-            erin.additionalEmails().add("erin.private@home.example");
+            erin.setAdditionalEmails(List.of("erin.private@home.example"));
             s.persist(erin);
             Contact carol = new Contact("Carol", "carol@client.example", Instant.EPOCH);
-            carol.additionalEmails().add("c.client@gmail.example");
+            carol.setAdditionalEmails(List.of("c.client@gmail.example"));
             s.persist(carol);
         });
     }
