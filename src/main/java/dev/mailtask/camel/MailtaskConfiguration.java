@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
@@ -50,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * server for the standalone bundle.
  *
  * <p>Bean names: {@code mailtaskDatabase}, {@code mailtaskIntake}, {@code mailtaskRules}, {@code mailtaskMailSource}, {@code mailtaskMailBinding},
- * {@code mailtaskReadApi}, {@code mailtaskTasksApi}, {@code mailtaskDirectoryApi}, {@code mailtaskMessageApi}, {@code mailtaskCommentsApi}, {@code mailtaskRulesApi}, {@code mailtaskApiAuth}, {@code mailtaskTokensApi}, {@code mailtaskApiErrors}, {@code mailtaskAccountRoutes}, {@code mailtaskOutbox}.
+ * {@code mailtaskReadApi}, {@code mailtaskTasksApi}, {@code mailtaskDirectoryApi}, {@code mailtaskMessageApi}, {@code mailtaskCommentsApi}, {@code mailtaskRulesApi}, {@code mailtaskApiAuth}, {@code mailtaskApiRequestValues}, {@code mailtaskTokensApi}, {@code mailtaskApiErrors}, {@code mailtaskAccountRoutes}, {@code mailtaskOutbox}.
  */
 public class MailtaskConfiguration implements CamelConfiguration {
 
@@ -141,6 +142,8 @@ public class MailtaskConfiguration implements CamelConfiguration {
                 new AddressPolicy(ourAddresses::isOurs, people)));
         ApiTokens apiTokens = new ApiTokens(database, Clock.systemUTC(), token);
         registry.bind("mailtaskApiAuth", new ApiAuth(apiTokens));
+        registry.bind("mailtaskApiRequestValues", new ApiRequestValues());
+        context.getComponent("platform-http", PlatformHttpComponent.class).setHeaderFilterStrategy(new ApiHeaderFilter());
         registry.bind("mailtaskTokensApi", new TokensApi(apiTokens));
         registry.bind("mailtaskApiErrors", new ApiErrors());
         registry.bind("mailtaskAccountRoutes", new AccountRoutes(accounts));
