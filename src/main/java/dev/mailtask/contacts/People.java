@@ -64,15 +64,19 @@ public final class People {
         return new Person(null, contact);
     }
 
-    /** The display name, else the local part of the address. */
+    /** The display name, else the local part of the address; control characters (NUL, C1) become spaces. */
     static String contactName(MailAddress address) {
-        String name = address.name().replaceAll("[\\p{Cntrl}]", " ").strip();
+        String name = oneLine(address.name());
         if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
             name = name.substring(1, name.length() - 1).strip();
         }
         if (name.isEmpty()) {
-            name = address.localPart();
+            name = oneLine(address.localPart());
         }
         return Columns.clip(name, 255);
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\p{Cc}", " ").strip();
     }
 }
