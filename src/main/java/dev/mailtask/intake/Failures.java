@@ -50,25 +50,31 @@ public final class Failures {
 
     /**
      * Text kept with a quarantined mail, which agents read: the failure and its causes, one per line, without
-     * stack frames. A database failure shows as its SQL state only; its statement and the driver's words
-     * go to the log.
+     * stack frames. A database failure shows as its SQL state only, and so does a wrapper that quotes it: the
+     * statement and the driver's words go to the log.
      */
     public static String describe(Throwable failure) {
+        Throwable database = null;
+        for (Throwable t = failure; t != null && database == null; t = t.getCause() == t ? null : t.getCause()) {
+            database = t instanceof JDBCException || t instanceof SQLException ? t : null;
+        }
+        if (database != null) {
+            LOG.error("database failure behind a quarantined mail (kept with the mail as its SQL state only)",
+                    failure);
+        }
         StringBuilder text = new StringBuilder();
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (!text.isEmpty()) {
                 text.append("\ncaused by: ");
             }
-            String sqlState = t instanceof JDBCException jdbc ? jdbc.getSQLState()
-                    : t instanceof SQLException sql ? sql.getSQLState() : null;
-            if (t instanceof JDBCException || t instanceof SQLException) {
-                LOG.error("database failure behind a quarantined mail (kept with the mail as its SQL state only)",
-                        failure);
-                return text.append("a database statement failed (SQL state ").append(sqlState)
+            if (t == database) {
+                String state = t instanceof JDBCException jdbc ? jdbc.getSQLState() : ((SQLException) t).getSQLState();
+                return text.append("a database statement failed (SQL state ").append(state)
                         .append("); the server log has the details").toString();
             }
             text.append(t.getClass().getName());
-            if (t.getMessage() != null) {
+            if (t.getMessage() != null && (database == null || database.getMessage() == null
+                    || !t.getMessage().contains(database.getMessage()))) {
                 text.append(": ").append(t.getMessage());
             }
         }

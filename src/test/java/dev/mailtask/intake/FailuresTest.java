@@ -40,4 +40,15 @@ class FailuresTest {
                 + " statement failed (SQL state 22001); the server log has the details");
         assertThat(Failures.describe(driver)).doesNotContain("table").contains("22001");
     }
+
+    @Test
+    void aWrapperQuotingTheDatabaseFailureIsNotQuotedEither() {
+        var jdbc = new org.hibernate.exception.ConstraintViolationException("could not execute batch [check"
+                + " constraint violation] [insert into task (title) values (?)]", new SQLException("check", "23513"),
+                "ck_task");
+        String text = Failures.describe(new jakarta.persistence.RollbackException("Error while committing the"
+                + " transaction [" + jdbc.getMessage() + "]", jdbc));
+        assertThat(text).isEqualTo("jakarta.persistence.RollbackException\ncaused by: a database statement failed"
+                + " (SQL state 23513); the server log has the details");
+    }
 }
