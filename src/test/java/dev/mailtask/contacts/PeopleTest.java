@@ -67,4 +67,11 @@ class PeopleTest {
                 s -> s.createSelectionQuery("select count(c) from Contact c", Long.class).getSingleResult());
         assertThat(contacts).isEqualTo(3);
     }
+
+    @Test
+    void controlCharactersInANameFromAMailHeaderBecomeSpaces() {
+        assertThat(People.contactName(new MailAddress("nul@else.example", "Nina\u0000New\u0085\u007F"))).isEqualTo(
+                "Nina New");
+        assertThat(People.contactName(new MailAddress("nul\u0000@else.example", "\u0000"))).isEqualTo("nul");
+    }
 }
