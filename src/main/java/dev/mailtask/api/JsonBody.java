@@ -145,17 +145,26 @@ public final class JsonBody {
         require(value.isTextual(), name, value, field.kind());
         String text = value.textValue();
         if (text.length() > field.maxLength()) {
-            throw ApiException.badRequest(name + " is longer than " + field.maxLength() + " characters");
+            throw ApiException.badRequest(name + " is longer than " + field.maxLength() + " characters ('"
+                    + printable(text) + "')");
         }
         boolean multiLine = field.kind() == Kind.MULTI_LINE_TEXT;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isISOControl(c) && !(multiLine && (c == '\n' || c == '\r' || c == '\t'))) {
                 throw ApiException.badRequest(name + " must not hold control characters (U+"
-                        + String.format("%04X", (int) c) + " at position " + i + ")"
+                        + String.format("%04X", (int) c) + " at position " + i + " of '" + printable(text) + "')"
                         + (multiLine ? "; line breaks and tabs are fine" : "; it is one line of text"));
             }
         }
+    }
+
+    /** The start of a text with control characters as \\uXXXX, fit to quote in a message. */
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().limit(60).forEach(c -> out.append(Character.isISOControl(c) ? String.format("\\u%04x", c)
+                : Character.toString(c)));
+        return text.codePointCount(0, text.length()) > 60 ? out + "…" : out.toString();
     }
 
     private static void require(boolean ok, String name, JsonNode value, Kind kind) {
