@@ -6,7 +6,6 @@ import dev.mailtask.outbound.OutgoingMail;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code POST /api/tasks/{id}/comments}:
@@ -25,7 +24,11 @@ public final class CommentsApi {
 
     public CommentService.Posted post(String taskId, String body) {
         long id = ReadApi.id("task", taskId);
-        JsonNode json = DirectoryApi.object(body, Set.of("author", "text", "hidden", "notify", "attachments"));
+        JsonNode json = JsonBody.parse(body, JsonBody.text("author", 255), JsonBody.multiLineText("text"),
+                JsonBody.bool("hidden"), JsonBody.object("notify", JsonBody.texts("employees", 320),
+                        JsonBody.texts("contacts", 320)),
+                JsonBody.objects("attachments", JsonBody.text("fileName", 1000), JsonBody.text("contentType", 255),
+                        JsonBody.multiLineText("base64")));
         String text = json.path("text").asText("");
         if (text.isBlank()) {
             throw ApiException.badRequest("text is required");

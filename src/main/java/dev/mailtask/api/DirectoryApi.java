@@ -1,15 +1,17 @@
 package dev.mailtask.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import static dev.mailtask.api.JsonBody.bool;
+import static dev.mailtask.api.JsonBody.text;
+import static dev.mailtask.api.JsonBody.texts;
+import static dev.mailtask.api.JsonBody.wholeNumber;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mailtask.contacts.AddressPolicy;
 import dev.mailtask.contacts.Contact;
 import dev.mailtask.directory.Employee;
 import dev.mailtask.directory.Project;
 import dev.mailtask.directory.VirtualAddress;
 import dev.mailtask.store.Database;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -26,15 +28,21 @@ public final class DirectoryApi {
     /** Local parts that name other address kinds and so cannot be a login or a virtual address. */
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final Set<String> RESERVED = Set.of("task", "project", "postmaster", "mailer-daemon", "abuse");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The longest name, description or account id the directory stores. */
+    private static final int LONGEST_TEXT = 255;
 
     private final Database database;
     private final List<String> domains;
+    private final AddressPolicy addresses;
 
-    /** @param domains the inbound domains, to show each employee's and address's full addresses */
-    public DirectoryApi(Database database, List<String> domains) {
+    /**
+     * @param domains   the inbound domains, to show each employee's and address's full addresses
+     * @param addresses what an employee's or contact's address may be
+     */
+    public DirectoryApi(Database database, List<String> domains, AddressPolicy addresses) {
         this.database = database;
         this.domains = List.copyOf(domains);
+        this.addresses = addresses;
     }
 
     public record EmployeeView(long id, String login, String name, String email, List<String> additionalEmails,
@@ -55,15 +63,18 @@ public final class DirectoryApi {
     }
 
     public EmployeeView createEmployee(String body) {
-        JsonNode json = object(body, Set.of("login", "name", "email", "additionalEmails"));
+        JsonNode json = JsonBody.parse(body, text("login", LONGEST_TEXT), text("name", LONGEST_TEXT),
+                text("email", LONGEST_TEXT), texts("additionalEmails", LONGEST_TEXT));
         String login = name("login", required(json, "login"));
         String name = required(json, "name");
         return write(s -> {
             refuseVirtualAddressNamed(s, login);
-            Employee employee = new Employee(login, name, optional(json, "email"));
-            for (JsonNode e : json.path("additionalEmails")) {
-                employee.additionalEmails().add(e.asText().toLowerCase(Locale.ROOT));
+            Employee employee = new Employee(login, name, null);
+            String email = optional(json, "email");
+            if (email != null) {
+                employee.changeEmail(address(s, email, employee));
             }
+            employee.setAdditionalEmails(addresses(s, strings(json.path("additionalEmails")), employee));
             s.persist(employee);
             s.flush();
             return view(employee);
@@ -72,14 +83,15 @@ public final class DirectoryApi {
 
     public EmployeeView updateEmployee(String id, String body) {
         long employeeId = ReadApi.id("employee", id);
-        JsonNode json = object(body, Set.of("login", "name", "email", "active"));
+        JsonNode json = JsonBody.parse(body, text("login", LONGEST_TEXT), text("name", LONGEST_TEXT),
+                text("email", LONGEST_TEXT), bool("active"));
         return write(s -> {
             Employee employee = s.find(Employee.class, employeeId);
             if (employee == null) {
                 throw ApiException.notFound("no employee " + employeeId);
             }
             if (json.has("login")) {
-                String login = name("login", json.get("login").asText());
+                String login = name("login", required(json, "login"));
                 refuseVirtualAddressNamed(s, login);
                 employee.changeLogin(login);
             }
@@ -87,9 +99,10 @@ public final class DirectoryApi {
                 employee.rename(required(json, "name"));
             }
             if (json.has("email")) {
-                employee.changeEmail(optional(json, "email"));
+                String email = optional(json, "email");
+                employee.changeEmail(email == null ? null : address(s, email, employee));
             }
-            if (json.has("active")) {
+            if (json.hasNonNull("active")) {
                 employee.setActive(json.get("active").asBoolean());
             }
             s.flush();
@@ -103,7 +116,8 @@ public final class DirectoryApi {
     }
 
     public ProjectView createProject(String body) {
-        JsonNode json = object(body, Set.of("number", "name", "accountId"));
+        JsonNode json = JsonBody.parse(body, wholeNumber("number"), text("name", LONGEST_TEXT),
+                text("accountId", LONGEST_TEXT));
         int number = json.path("number").asInt(-1);
         if (number < 1) {
             throw ApiException.badRequest("number must be a positive whole number");
@@ -120,7 +134,8 @@ public final class DirectoryApi {
 
     public ProjectView updateProject(String id, String body) {
         long projectId = ReadApi.id("project", id);
-        JsonNode json = object(body, Set.of("name", "accountId", "closedTaskReply", "strangerMail"));
+        JsonNode json = JsonBody.parse(body, text("name", LONGEST_TEXT), text("accountId", LONGEST_TEXT),
+                text("closedTaskReply", LONGEST_TEXT), text("strangerMail", LONGEST_TEXT));
         return write(s -> {
             Project project = s.find(Project.class, projectId);
             if (project == null) {
@@ -165,10 +180,14 @@ public final class DirectoryApi {
         });
     }
 
-    /** Renames a contact or sets its additional e-mails (they are matched like the primary one). */
+    /**
+     * Renames a contact or sets its additional e-mails (they are matched like the primary one): each a plain
+     * address, none of ours and none another person holds.
+     */
     public ReadApiContact updateContact(String id, String body) {
         long contactId = ReadApi.id("contact", id);
-        JsonNode json = object(body, Set.of("name", "additionalEmails", "spammer"));
+        JsonNode json = JsonBody.parse(body, text("name", LONGEST_TEXT), texts("additionalEmails", LONGEST_TEXT),
+                bool("spammer"));
         return write(s -> {
             Contact contact = s.find(Contact.class, contactId);
             if (contact == null) {
@@ -177,23 +196,16 @@ public final class DirectoryApi {
             if (json.has("name")) {
                 contact.rename(required(json, "name"));
             }
-            if (json.has("spammer")) {
+            if (json.hasNonNull("spammer")) {
                 contact.markSpammer(json.get("spammer").asBoolean());
             }
             if (json.has("additionalEmails")) {
-                contact.additionalEmails().clear();
-                for (JsonNode e : json.get("additionalEmails")) {
-                    String email = e.asText().strip().toLowerCase(Locale.ROOT);
-                    if (email.indexOf('@') <= 0 || email.length() > 320) {
-                        throw ApiException.badRequest("'" + e.asText() + "' is not an e-mail address");
-                    }
-                    contact.additionalEmails().add(email);
-                }
+                contact.setAdditionalEmails(addresses(s, strings(json.get("additionalEmails")), contact));
             }
             s.flush();
-            return new ReadApiContact(contact.id(), contact.name(), contact.email(),
-                    List.copyOf(contact.additionalEmails()), contact.spammer());
-        }, "another contact has one of those e-mails");
+            return new ReadApiContact(contact.id(), contact.name(), contact.email(), contact.additionalEmails(),
+                    contact.spammer());
+        }, "conflict");
     }
 
     public record ReadApiContact(long id, String name, String email, List<String> additionalEmails,
@@ -206,7 +218,8 @@ public final class DirectoryApi {
     }
 
     public VirtualAddressView createVirtualAddress(String body) {
-        JsonNode json = object(body, Set.of("name", "description", "projectNumber"));
+        JsonNode json = JsonBody.parse(body, text("name", LONGEST_TEXT), text("description", LONGEST_TEXT),
+                wholeNumber("projectNumber"));
         String name = name("name", required(json, "name"));
         return write(s -> {
             long employees = s.createSelectionQuery("select count(e) from Employee e where e.login = :n", Long.class)
@@ -225,7 +238,7 @@ public final class DirectoryApi {
     /** Changes a virtual address's description or project (its name is its identity: delete and create). */
     public VirtualAddressView updateVirtualAddress(String id, String body) {
         long addressId = ReadApi.id("virtual address", id);
-        JsonNode json = object(body, Set.of("description", "projectNumber"));
+        JsonNode json = JsonBody.parse(body, text("description", LONGEST_TEXT), wholeNumber("projectNumber"));
         return write(s -> {
             VirtualAddress address = s.find(VirtualAddress.class, addressId);
             if (address == null) {
@@ -267,12 +280,41 @@ public final class DirectoryApi {
         }
     }
 
+    private String address(Session s, String raw, Object owner) {
+        try {
+            return addresses.check(s, raw, owner);
+        } catch (AddressPolicy.Refused e) {
+            throw new ApiException(e.taken() ? 409 : 400, e.getMessage());
+        }
+    }
+
+    private Set<String> addresses(Session s, List<String> raw, Object owner) {
+        try {
+            return addresses.check(s, raw, owner);
+        } catch (AddressPolicy.Refused e) {
+            throw new ApiException(e.taken() ? 409 : 400, e.getMessage());
+        }
+    }
+
+    /** Runs a change; a unique key the checks before it could not see (a race) is a 409 too. */
     private <T> T write(java.util.function.Function<Session, T> work, String conflict) {
         try {
             return database.inTransaction(work);
-        } catch (ConstraintViolationException e) {
-            throw new ApiException(409, conflict);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof ConstraintViolationException violation) {
+                    boolean address = violation.getConstraintName() != null && violation.getConstraintName()
+                            .toLowerCase(Locale.ROOT).contains("uq_person_address");
+                    throw new ApiException(409, address ? "an address in this request was just given to someone"
+                            + " else" : conflict);
+                }
+            }
+            throw e;
         }
+    }
+
+    private static List<String> strings(JsonNode list) {
+        return java.util.stream.StreamSupport.stream(list.spliterator(), false).map(JsonNode::asText).toList();
     }
 
     private EmployeeView view(Employee e) {
@@ -292,29 +334,6 @@ public final class DirectoryApi {
 
     private List<String> at(String local) {
         return domains.stream().map(d -> local + "@" + d).toList();
-    }
-
-    static JsonNode object(String body, Set<String> allowed) {
-        JsonNode json;
-        try {
-            json = JSON.readTree(body == null ? "" : body);
-        } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("the body is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (json == null || !json.isObject()) {
-            throw ApiException.badRequest("the body must be a JSON object");
-        }
-        List<String> unknown = new ArrayList<>();
-        for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {
-            String field = it.next();
-            if (!allowed.contains(field)) {
-                unknown.add(field);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw ApiException.badRequest("unknown field(s) " + unknown + "; allowed: " + allowed);
-        }
-        return json;
     }
 
     private static String required(JsonNode json, String field) {

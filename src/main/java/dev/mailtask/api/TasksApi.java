@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailtask.store.Database;
 import dev.mailtask.tasks.Task;
 import dev.mailtask.tasks.TaskStatus;
-import java.util.Set;
 
 /** Changing a task over REST: {@code PUT /api/tasks/{id}} with {@code {"status": "CLOSED"}} (or OPEN). */
 public final class TasksApi {
@@ -44,7 +43,7 @@ public final class TasksApi {
 
     public Views.TaskDetail update(String id, String body) {
         long taskId = ReadApi.id("task", id);
-        JsonNode json = DirectoryApi.object(body, Set.of("status"));
+        JsonNode json = JsonBody.parse(body, JsonBody.text("status", 20));
         TaskStatus status = ReadApi.enumValue(TaskStatus.class, "status", json.path("status").asText(""));
         database.run(s -> {
             Task task = s.find(Task.class, taskId);

@@ -7,7 +7,6 @@ import dev.mailtask.access.Principal;
 import dev.mailtask.access.Role;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +34,7 @@ public final class TokensApi {
     }
 
     public CreatedToken create(String body, Principal by) {
-        JsonNode json = DirectoryApi.object(body, Set.of("name", "role"));
+        JsonNode json = JsonBody.parse(body, JsonBody.text("name", 255), JsonBody.text("role", 20));
         Role role = role(json.path("role").asText(""));
         ApiTokens.Created created;
         try {

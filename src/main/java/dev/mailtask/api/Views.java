@@ -48,8 +48,17 @@ public final class Views {
             long rawSize, Long taskId, Long commentId, String receivedAt, String rawHref, Object trace) {
     }
 
-    /** Bytes to send with their content type and a download name. */
+    /** Bytes to send with their content type (as stored, if it is one) and a download name. */
     public record Download(String fileName, String contentType, byte[] content) {
+
+        private static final java.util.regex.Pattern MEDIA_TYPE = java.util.regex.Pattern.compile(
+                "[\\w.+-]+/[\\w.+-]+(?: *;[\\x20-\\x7E]*)?");
+
+        public Download {
+            if (contentType == null || !MEDIA_TYPE.matcher(contentType).matches()) {
+                contentType = "application/octet-stream";
+            }
+        }
 
         /** Content-Disposition with an RFC 6266 / RFC 5987 UTF-8 file name. */
         public String disposition() {

@@ -11,6 +11,7 @@ import dev.mailtask.api.RulesApi;
 import dev.mailtask.api.TasksApi;
 import dev.mailtask.api.TokensApi;
 import dev.mailtask.api.ReadApi;
+import dev.mailtask.contacts.AddressPolicy;
 import dev.mailtask.contacts.People;
 import dev.mailtask.conversation.AccountChoice;
 import dev.mailtask.conversation.CommentService;
@@ -39,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
@@ -51,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * server for the standalone bundle.
  *
  * <p>Bean names: {@code mailtaskDatabase}, {@code mailtaskIntake}, {@code mailtaskRules}, {@code mailtaskMailSource}, {@code mailtaskMailBinding},
- * {@code mailtaskReadApi}, {@code mailtaskTasksApi}, {@code mailtaskDirectoryApi}, {@code mailtaskMessageApi}, {@code mailtaskCommentsApi}, {@code mailtaskRulesApi}, {@code mailtaskApiAuth}, {@code mailtaskTokensApi}, {@code mailtaskApiErrors}, {@code mailtaskAccountRoutes}, {@code mailtaskOutbox}, {@code mailtaskOutboxApi}.
+ * {@code mailtaskReadApi}, {@code mailtaskTasksApi}, {@code mailtaskDirectoryApi}, {@code mailtaskMessageApi}, {@code mailtaskCommentsApi}, {@code mailtaskRulesApi}, {@code mailtaskApiAuth}, {@code mailtaskApiRequestValues}, {@code mailtaskTokensApi}, {@code mailtaskApiErrors}, {@code mailtaskAccountRoutes}, {@code mailtaskOutbox}, {@code mailtaskOutboxApi}.
  */
 public class MailtaskConfiguration implements CamelConfiguration {
 
@@ -101,7 +103,8 @@ public class MailtaskConfiguration implements CamelConfiguration {
         MailComposer composer = new MailComposer();
         ReplyTokens replyTokens = new ReplyTokens();
         Notifications notifications = new Notifications(accountChoice, ourIds, composer, replyTokens);
-        IntakeService intake = new IntakeService(database, new MailParser(), new AddressResolver(accounts), rules,
+        AddressResolver ourAddresses = new AddressResolver(accounts);
+        IntakeService intake = new IntakeService(database, new MailParser(), ourAddresses, rules,
                 new Threads(ourIds, people), notifications, people, Clock.systemUTC(),
                 Integer.parseInt(property(properties, "mailtask.intake.max-cc-participants", "20")));
 
@@ -142,9 +145,12 @@ public class MailtaskConfiguration implements CamelConfiguration {
         registry.bind("mailtaskRulesApi", new RulesApi(rules, intake,
                 accounts.isEmpty() ? "default" : accounts.get(0).id()));
         registry.bind("mailtaskDirectoryApi", new DirectoryApi(database,
-                accounts.stream().flatMap(a -> a.domains().stream()).distinct().toList()));
+                accounts.stream().flatMap(a -> a.domains().stream()).distinct().toList(),
+                new AddressPolicy(ourAddresses::isOurs, people)));
         ApiTokens apiTokens = new ApiTokens(database, Clock.systemUTC(), token);
         registry.bind("mailtaskApiAuth", new ApiAuth(apiTokens));
+        registry.bind("mailtaskApiRequestValues", new ApiRequestValues());
+        context.getComponent("platform-http", PlatformHttpComponent.class).setHeaderFilterStrategy(new ApiHeaderFilter());
         registry.bind("mailtaskTokensApi", new TokensApi(apiTokens));
         registry.bind("mailtaskApiErrors", new ApiErrors());
         registry.bind("mailtaskAccountRoutes", new AccountRoutes(accounts));

@@ -11,11 +11,16 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** An external person. E-mails are stored lower-cased and matched on the primary and additional ones. */
+/**
+ * An external person. E-mails are stored lower-cased; mail goes to the primary one, and the person is found by
+ * any of {@link #addresses}, which include it.
+ */
 @Entity
 @Table(name = "contact")
 public class Contact {
@@ -31,10 +36,11 @@ public class Contact {
     @Column(nullable = false)
     private String email;
 
+    /** Every address of this contact, the primary one too: one table for all people's addresses, unique. */
     @ElementCollection
-    @CollectionTable(name = "contact_email", joinColumns = @JoinColumn(name = "contact_id"))
+    @CollectionTable(name = "person_address", joinColumns = @JoinColumn(name = "contact_id"))
     @Column(name = "email")
-    private Set<String> additionalEmails = new LinkedHashSet<>();
+    private Set<String> addresses = new LinkedHashSet<>();
 
     private boolean spammer;
 
@@ -47,6 +53,7 @@ public class Contact {
     public Contact(String name, String email, Instant createdAt) {
         this.name = name;
         this.email = email.toLowerCase(Locale.ROOT);
+        this.addresses.add(this.email);
         this.createdAt = createdAt;
     }
 
@@ -66,8 +73,15 @@ public class Contact {
         return email;
     }
 
-    public Set<String> additionalEmails() {
-        return additionalEmails;
+    /** The addresses besides the primary one. */
+    public List<String> additionalEmails() {
+        return addresses.stream().filter(a -> !a.equals(email)).toList();
+    }
+
+    /** Replaces the additional addresses (lower-cased; the caller has checked that no one else holds them). */
+    public void setAdditionalEmails(Collection<String> emails) {
+        addresses.removeIf(a -> !a.equals(email));
+        emails.forEach(e -> addresses.add(e.toLowerCase(Locale.ROOT)));
     }
 
     /** Blocks (true) or unblocks the contact: a blocked contact's mail is not accepted. */

@@ -18,29 +18,18 @@ public final class People {
     }
 
     public Employee employeeByEmail(Session session, String email) {
-        return byEmail(session, Employee.class, email, "from Employee p where p.email = :email",
-                "select p from Employee p join p.additionalEmails x where x = :email");
+        return byEmail(session, Employee.class, email, "select p from Employee p join p.addresses x where x = :email");
     }
 
     public Contact contactByEmail(Session session, String email) {
-        return byEmail(session, Contact.class, email, "from Contact p where p.email = :email",
-                "select p from Contact p join p.additionalEmails x where x = :email");
+        return byEmail(session, Contact.class, email, "select p from Contact p join p.addresses x where x = :email");
     }
 
-    /**
-     * The primary address first, then the additional ones: two lookups that each use their unique index,
-     * where one query with an OR across an outer join would read every person (this runs several times per mail).
-     */
-    private static <T> T byEmail(Session session, Class<T> type, String email, String byPrimary,
-            String byAdditional) {
-        for (String query : new String[] {byPrimary, byAdditional}) {
-            List<T> found = session.createSelectionQuery(query, type).setParameter("email", email)
-                    .setMaxResults(1).getResultList();
-            if (!found.isEmpty()) {
-                return found.get(0);
-            }
-        }
-        return null;
+    /** One lookup in the table of all people's addresses, by its unique key (this runs several times per mail). */
+    private static <T> T byEmail(Session session, Class<T> type, String email, String query) {
+        List<T> found = session.createSelectionQuery(query, type).setParameter("email", email).setMaxResults(1)
+                .getResultList();
+        return found.isEmpty() ? null : found.get(0);
     }
 
     /** The employee or contact with this address, or null: nobody is created. */
@@ -75,15 +64,19 @@ public final class People {
         return new Person(null, contact);
     }
 
-    /** The display name, else the local part of the address. */
+    /** The display name, else the local part of the address; control characters (NUL, C1) become spaces. */
     static String contactName(MailAddress address) {
-        String name = address.name().replaceAll("[\\p{Cntrl}]", " ").strip();
+        String name = oneLine(address.name());
         if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
             name = name.substring(1, name.length() - 1).strip();
         }
         if (name.isEmpty()) {
-            name = address.localPart();
+            name = oneLine(address.localPart());
         }
         return Columns.clip(name, 255);
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\p{Cc}", " ").strip();
     }
 }

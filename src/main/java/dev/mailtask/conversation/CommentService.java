@@ -223,28 +223,21 @@ public final class CommentService {
     }
 
     /**
-     * The contacts with these (lower-cased) addresses, main or additional, each once in the order first
+     * The contacts with these (lower-cased) addresses, primary or additional, each once in the order first
      * named; one query per chunk, not one per address.
      */
     private static Collection<Contact> contacts(Session session, List<String> emails) {
-        Map<String, Contact> byMain = new HashMap<>();
-        Map<String, Contact> byAdditional = new HashMap<>();
+        Map<String, Contact> byAddress = new HashMap<>();
         for (List<String> chunk : chunks(emails)) {
-            session.createSelectionQuery("select c, x from Contact c left join c.additionalEmails x"
-                            + " where c.email in :es or x in :es", Object[].class)
+            session.createSelectionQuery("select x, c from Contact c join c.addresses x where x in :es",
+                            Object[].class)
                     .setParameterList("es", chunk)
                     .getResultList()
-                    .forEach(row -> {
-                        Contact c = (Contact) row[0];
-                        byMain.put(c.email(), c);
-                        if (row[1] != null) {
-                            byAdditional.putIfAbsent((String) row[1], c);
-                        }
-                    });
+                    .forEach(row -> byAddress.put((String) row[0], (Contact) row[1]));
         }
         Map<Long, Contact> contacts = new LinkedHashMap<>();
         for (String email : emails) {
-            Contact c = byMain.containsKey(email) ? byMain.get(email) : byAdditional.get(email);
+            Contact c = byAddress.get(email);
             if (c == null) {
                 throw new UnknownReference("no contact '" + email + "'");
             }

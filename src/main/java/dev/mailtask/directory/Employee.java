@@ -10,7 +10,9 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Table;
+import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -33,10 +35,11 @@ public class Employee {
     /** Where notifications go; also matched as this employee's own address when they write in. */
     private String email;
 
+    /** Every address this employee writes from, {@link #email} too: one table for all people's addresses, unique. */
     @ElementCollection
-    @CollectionTable(name = "employee_email", joinColumns = @JoinColumn(name = "employee_id"))
+    @CollectionTable(name = "person_address", joinColumns = @JoinColumn(name = "employee_id"))
     @Column(name = "email")
-    private Set<String> additionalEmails = new LinkedHashSet<>();
+    private Set<String> addresses = new LinkedHashSet<>();
 
     private boolean active = true;
 
@@ -46,7 +49,7 @@ public class Employee {
     public Employee(String login, String name, String email) {
         this.login = login.toLowerCase(Locale.ROOT);
         this.name = name;
-        this.email = email == null ? null : email.toLowerCase(Locale.ROOT);
+        changeEmail(email);
     }
 
     public Long id() {
@@ -66,7 +69,13 @@ public class Employee {
     }
 
     public void changeEmail(String email) {
+        if (this.email != null) {
+            addresses.remove(this.email);
+        }
         this.email = email == null ? null : email.toLowerCase(Locale.ROOT);
+        if (this.email != null) {
+            addresses.add(this.email);
+        }
     }
 
     public String name() {
@@ -77,8 +86,15 @@ public class Employee {
         return email;
     }
 
-    public Set<String> additionalEmails() {
-        return additionalEmails;
+    /** The addresses besides the notification one. */
+    public List<String> additionalEmails() {
+        return addresses.stream().filter(a -> !a.equals(email)).toList();
+    }
+
+    /** Replaces the additional addresses (lower-cased; the caller has checked that no one else holds them). */
+    public void setAdditionalEmails(Collection<String> emails) {
+        addresses.removeIf(a -> !a.equals(email));
+        emails.forEach(e -> addresses.add(e.toLowerCase(Locale.ROOT)));
     }
 
     public boolean active() {

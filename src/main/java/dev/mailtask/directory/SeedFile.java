@@ -82,7 +82,7 @@ public final class SeedFile {
         }
         for (EmployeeSeed s : seed.employees()) {
             Employee employee = new Employee(s.login(), s.name(), s.email());
-            s.additionalEmails().forEach(a -> employee.additionalEmails().add(a.toLowerCase(java.util.Locale.ROOT)));
+            employee.setAdditionalEmails(s.additionalEmails());
             session.persist(employee);
         }
         Map<Integer, Project> projects = new HashMap<>();

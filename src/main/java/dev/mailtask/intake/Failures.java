@@ -1,10 +1,16 @@
 package dev.mailtask.intake;
 
 import dev.mailtask.store.Database;
+import java.sql.SQLException;
 import java.sql.SQLTransientException;
+import org.hibernate.JDBCException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Tells failures that will pass (the database is down or busy) from failures of the mail itself. */
 public final class Failures {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
 
     private Failures() {
     }
@@ -42,15 +48,33 @@ public final class Failures {
         return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
-    /** Text kept with a quarantined mail: the failure and its causes, one per line, without stack frames. */
+    /**
+     * Text kept with a quarantined mail, which agents read: the failure and its causes, one per line, without
+     * stack frames. A database failure shows as its SQL state only, and so does a wrapper that quotes it: the
+     * statement and the driver's words go to the log.
+     */
     public static String describe(Throwable failure) {
+        Throwable database = null;
+        for (Throwable t = failure; t != null && database == null; t = t.getCause() == t ? null : t.getCause()) {
+            database = t instanceof JDBCException || t instanceof SQLException ? t : null;
+        }
+        if (database != null) {
+            LOG.error("database failure behind a quarantined mail (kept with the mail as its SQL state only)",
+                    failure);
+        }
         StringBuilder text = new StringBuilder();
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (!text.isEmpty()) {
                 text.append("\ncaused by: ");
             }
+            if (t == database) {
+                String state = t instanceof JDBCException jdbc ? jdbc.getSQLState() : ((SQLException) t).getSQLState();
+                return text.append("a database statement failed (SQL state ").append(state)
+                        .append("); the server log has the details").toString();
+            }
             text.append(t.getClass().getName());
-            if (t.getMessage() != null) {
+            if (t.getMessage() != null && (database == null || database.getMessage() == null
+                    || !t.getMessage().contains(database.getMessage()))) {
                 text.append(": ").append(t.getMessage());
             }
         }

@@ -7,6 +7,7 @@ import dev.mailtask.mail.MailAddress;
 import dev.mailtask.store.Database;
 import dev.mailtask.store.DatabaseSettings;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,10 +23,10 @@ class PeopleTest {
         database = new Database(new DatabaseSettings("jdbc:hsqldb:mem:people", "SA", "", 2, 2000, 0));
         database.run(s -> {
             Employee erin = new Employee("erin", "Erin Employee", "erin@staff.example");
-            erin.additionalEmails().add("erin.private@home.example");
+            erin.setAdditionalEmails(List.of("erin.private@home.example"));
             s.persist(erin);
             Contact carol = new Contact("Carol", "carol@client.example", Instant.EPOCH);
-            carol.additionalEmails().add("c.client@gmail.example");
+            carol.setAdditionalEmails(List.of("c.client@gmail.example"));
             s.persist(carol);
         });
     }
@@ -65,5 +66,12 @@ class PeopleTest {
         long contacts = database.inTransaction(
                 s -> s.createSelectionQuery("select count(c) from Contact c", Long.class).getSingleResult());
         assertThat(contacts).isEqualTo(3);
+    }
+
+    @Test
+    void controlCharactersInANameFromAMailHeaderBecomeSpaces() {
+        assertThat(People.contactName(new MailAddress("nul@else.example", "Nina\u0000New\u0085\u007F"))).isEqualTo(
+                "Nina New");
+        assertThat(People.contactName(new MailAddress("nul\u0000@else.example", "\u0000"))).isEqualTo("nul");
     }
 }
