@@ -58,7 +58,7 @@ class CommentServiceTest {
                 s.persist(new Contact("Client " + i, "client" + i + "@client.example", NOW));
             }
             Contact carol = new Contact("Carol", "carol@client.example", NOW);
-            carol.additionalEmails().add("carol@home.example");
+            carol.setAdditionalEmails(java.util.List.of("carol@home.example"));
             s.persist(carol);
             Task task = new Task("Printer on fire", "Help", null, null, "support", NOW);
             task.persist(s);
