@@ -17,7 +17,9 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A real mail server for the tests (GreenMail on dynamic ports: SMTP, IMAP, POP3). Mail for the test domain
@@ -30,6 +32,8 @@ final class TestMailServer implements AutoCloseable {
     static final String PASSWORD = "s3cret-mailbox-pw";
 
     private final RestartableGreenMail greenMail;
+    /** Domain → the mailbox that takes all its mail. */
+    private final Map<String, String> catchAll = new ConcurrentHashMap<>(Map.of(DOMAIN, MAILBOX));
 
     TestMailServer() {
         greenMail = new RestartableGreenMail(ServerSetup.dynamicPort(new ServerSetup[] {
@@ -41,8 +45,13 @@ final class TestMailServer implements AutoCloseable {
         UserManager users = greenMail.getUserManager();
         users.setMessageDeliveryHandler((message, address) -> {
             String email = address.getEmail().toLowerCase(Locale.ROOT);
-            return mailbox(users, email.endsWith("@" + DOMAIN) ? MAILBOX : email);
+            return mailbox(users, catchAll.getOrDefault(email.substring(email.lastIndexOf('@') + 1), email));
         });
+    }
+
+    /** From now on all mail for {@code domain} lands in {@code mailbox}, as the test domain's does in MAILBOX. */
+    void catchAll(String domain, String mailbox) {
+        catchAll.put(domain, mailbox);
     }
 
     private static GreenMailUser mailbox(UserManager users, String email) throws UserException {
@@ -111,9 +120,14 @@ final class TestMailServer implements AutoCloseable {
         }
     }
 
-    /** The mails in someone's inbox (any address: each has a mailbox of its own here), as received. */
+    /**
+     * The mails in someone's inbox (any address: each has a mailbox of its own here), as received. Read with
+     * BODY.PEEK: a bundle may poll this mailbox for unseen mail, and reading must not mark it seen.
+     */
     List<MimeMessage> inboxOf(String address) throws Exception {
-        Session session = Session.getInstance(new Properties());
+        Properties props = new Properties();
+        props.put("mail.imap.peek", "true");
+        Session session = Session.getInstance(props);
         try (Store store = session.getStore("imap")) {
             store.connect("127.0.0.1", imapPort(), address, PASSWORD);
             Folder folder = store.getFolder("INBOX");
