@@ -436,7 +436,7 @@ public final class IntakeService {
                         .setParameter("n", settings.project()).uniqueResultOptional().orElse(project);
             }
             task.setProject(project);
-            SenderIdentity identity = SenderIdentity.of(session, mail, people, trustedServers);
+            SenderIdentity identity = SenderIdentity.of(session, mail, people, trustedServers, resolver::isOurs);
             People.Person sender = identity.acting(session, people, now);
             if (sender != null) {
                 task.setAssigner(sender.employee(), sender.contact());
@@ -484,7 +484,7 @@ public final class IntakeService {
     /** The rules said only to know the sender: the contact is found or created, nothing else. */
     public IntakeOutcome contactOnly(IntakeDecision decision) {
         return write(decision, session -> {
-            SenderIdentity identity = SenderIdentity.of(session, decision.mail(), people, trustedServers);
+            SenderIdentity identity = SenderIdentity.of(session, decision.mail(), people, trustedServers, resolver::isOurs);
             People.Person sender = identity.acting(session, people, clock.instant());
             String who = sender == null ? "no usable sender" + doubt(identity)
                     : sender.contact() != null ? "contact " + sender.contact().email() : "employee "
@@ -513,7 +513,7 @@ public final class IntakeService {
             InboundMail mail = decision.mail();
             Instant now = clock.instant();
             Task task = session.get(Task.class, decision.taskId());
-            SenderIdentity identity = SenderIdentity.of(session, mail, people, trustedServers);
+            SenderIdentity identity = SenderIdentity.of(session, mail, people, trustedServers, resolver::isOurs);
             String stranger = stranger(task, identity);
             if (stranger != null) {
                 return hold(session, decision, task, identity, stranger, now);
@@ -570,7 +570,8 @@ public final class IntakeService {
      * employee's address not proven, and a forged sender, are always held.
      */
     private String stranger(Task task, SenderIdentity identity) {
-        if (identity.proof() == SenderIdentity.Proof.FORGED || identity.unprovenEmployee()) {
+        if (identity.proof() == SenderIdentity.Proof.FORGED || identity.proof() == SenderIdentity.Proof.OUR_ADDRESS
+                || identity.unprovenEmployee()) {
             return identity.doubt();
         }
         People.Person person = identity.person();
@@ -638,7 +639,8 @@ public final class IntakeService {
             Instant now = clock.instant();
             comment.admit();
             MailAddress sender = comment.sender() == null ? null : new MailAddress(comment.sender(), null);
-            People.Person author = sender == null ? null : people.findOrCreate(session, sender, now);
+            People.Person author = sender == null || resolver.isOurs(sender) ? null
+                    : people.findOrCreate(session, sender, now);
             if (author != null && author.contact() != null) {
                 comment.setAuthorContact(author.contact());
                 task.participantContacts().add(author.contact());

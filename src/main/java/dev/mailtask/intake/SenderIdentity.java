@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.hibernate.Session;
 
 /**
@@ -29,7 +30,7 @@ import org.hibernate.Session;
 public final class SenderIdentity {
 
     /** How the sender is known. */
-    public enum Proof { AUTHENTICATED, ANSWERS_OUR_MAIL, NONE, FORGED }
+    public enum Proof { AUTHENTICATED, ANSWERS_OUR_MAIL, NONE, FORGED, OUR_ADDRESS }
 
     private final MailAddress from;
     private final People.Person person;
@@ -44,10 +45,18 @@ public final class SenderIdentity {
         this.answeredTasks = answeredTasks;
     }
 
-    public static SenderIdentity of(Session session, InboundMail mail, People people, Set<String> trustedServers) {
+    /**
+     * @param ours whether an address is one of ours: mail "from" one of them that is not our own mail (that is
+     *             recognised before) is forged, and no contact is ever made for it
+     */
+    public static SenderIdentity of(Session session, InboundMail mail, People people, Set<String> trustedServers,
+            Predicate<MailAddress> ours) {
         MailAddress from = mail.from();
         if (from == null || from.address().isEmpty() || !from.address().contains("@")) {
             return new SenderIdentity(null, null, Proof.NONE, Set.of());
+        }
+        if (ours.test(from)) {
+            return new SenderIdentity(from, null, Proof.OUR_ADDRESS, Set.of());
         }
         People.Person person = people.find(session, from);
         String domain = from.domain();
@@ -117,7 +126,7 @@ public final class SenderIdentity {
      * sender, an employee's address not proven, and a forged From.
      */
     public People.Person acting(Session session, People people, Instant now) {
-        if (from == null || proof == Proof.FORGED || unprovenEmployee()) {
+        if (from == null || proof == Proof.FORGED || proof == Proof.OUR_ADDRESS || unprovenEmployee()) {
             return null;
         }
         return person != null ? person : people.findOrCreate(session, from, now);
@@ -127,6 +136,9 @@ public final class SenderIdentity {
     public String doubt() {
         if (proof == Proof.FORGED) {
             return "sender " + from.normalized() + " is forged (DMARC failed at a trusted server)";
+        }
+        if (proof == Proof.OUR_ADDRESS) {
+            return "sender " + from.normalized() + " is one of our own addresses, in mail we did not send";
         }
         if (unprovenEmployee()) {
             return "sender " + from.normalized() + " is employee " + person.employee().login()

@@ -106,6 +106,18 @@ class MailIdentityTest extends SharedImapBundle {
     }
 
     @Test
+    void mailFromOneOfOurOwnAddressesThatWeDidNotSendMakesNoContact() throws Exception {
+        send("id-16", "", "Support <support@test.mailtask>", "support@test.mailtask", "Your account is locked",
+                "Click here.");
+        JsonNode task = bundle.awaitTask("Your account is locked");
+        assertThat(task.get("assigner").isNull()).isTrue();
+        assertThat(bundle.json("/api/contacts?size=500").get("items").findValuesAsText("email"))
+                .doesNotContain("support@test.mailtask");
+        assertThat(bundle.awaitRecord("id-16@client.example").get("decision").asText())
+                .contains("is one of our own addresses");
+    }
+
+    @Test
     void aParticipantWhoseDomainFailedDmarcIsHeldAsForged() throws Exception {
         long[] task = bobsTask("id-9", "Delivery address");
         send("id-10", "Authentication-Results: " + TRUSTED + "; dmarc=fail (p=reject) header.from=client.example\r\n",
