@@ -7,4 +7,3 @@ ALTER TABLE task ADD COLUMN description_html_large ${large_text};
 ALTER TABLE task_comment ADD COLUMN body_large ${large_text};
 ALTER TABLE task_comment ALTER COLUMN body ${drop_not_null};
 ALTER TABLE message ADD COLUMN references_large ${large_text};
-ALTER TABLE message ADD COLUMN trace_large ${large_text};

@@ -77,14 +77,8 @@ public class MessageRecord {
     @Column(name = "comment_id")
     private Long commentId;
 
-    /**
-     * The rules' trace as JSON: which rules matched, each condition's result, why this action. Its extracted
-     * values are as long as the mail makes them.
-     */
-    @Embedded
-    @AttributeOverride(name = "inline", column = @Column(name = "trace"))
-    @AttributeOverride(name = "large", column = @Column(name = "trace_large"))
-    private StoredText trace;
+    /** The rules' trace as JSON: which rules matched, each condition's result, why this action. */
+    private String trace;
 
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
@@ -176,11 +170,11 @@ public class MessageRecord {
     }
 
     public void setTrace(String trace) {
-        this.trace = StoredText.of(trace);
+        this.trace = trace;
     }
 
     public String trace() {
-        return StoredText.text(trace);
+        return trace;
     }
 
     public Long commentId() {

@@ -1,6 +1,7 @@
 package dev.mailtask.store;
 
 import jakarta.persistence.Embeddable;
+import org.hibernate.annotations.JdbcType;
 
 /**
  * Text of any size that a sender or an API caller decides (a mail's body, a comment, a header's ids) in two
@@ -16,6 +17,8 @@ public class StoredText {
     public static final int INLINE_LIMIT = 256 * 1024;
 
     private String inline;
+
+    @JdbcType(LargeTextJdbcType.class)
     private String large;
 
     protected StoredText() {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mailtask.store.StoredText;
+import dev.mailtask.tasks.Task;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -28,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Text that a sender or an API caller decides may be tens of megabytes, well inside the 50 MB mail limit: a
- * 12 MB body, 20 MB of one repeated line, a 12 MB reply and a 10 MB comment over REST are stored, read back
+ * 12 MB body, 20 MB of one repeated line, a 2 MB reply and a 10 MB comment over REST are stored, read back
  * whole over REST and mailed whole. A request body over the HTTP limit is refused with 413 and a JSON message.
  * The text scenario runs on HSQLDB and, when {@code MAILTASK_TEST_POSTGRES_URL} is set, on PostgreSQL too.
  */
@@ -80,6 +82,12 @@ class LargeTextTest {
                         "Twenty megabytes", twenty));
                 mail.deliver(Mails.simple("small@client.example", "Olga <" + CLIENT + ">", SUPPORT, null,
                         "A small one", "Hello"));
+                StringBuilder html = new StringBuilder("<html><body>");
+                for (int i = 0; html.length() < 1_000_000; i++) {
+                    html.append("<p>Paragraph <b>").append(i).append("</b> of the report.</p>\n");
+                }
+                mail.deliver(alternative("html@client.example", "A megabyte of HTML", "See the HTML part.",
+                        html.append("<p>The end.</p></body></html>").toString()));
 
                 JsonNode twelveTask = awaitTask(bundle, "Twelve megabytes");
                 assertSameText("12 MB description", twelveTask.get("description").asText(), asStored(twelve));
@@ -88,11 +96,18 @@ class LargeTextTest {
                 long id = twelveTask.get("id").asLong();
                 assertThat(bundle.json("/api/tasks?size=10").get("items").get(0).has("description"))
                         .as("a list holds no descriptions").isFalse();
+                long htmlTask = awaitTask(bundle, "A megabyte of HTML").get("id").asLong();
+                String storedHtml = bundle.database().inTransaction(s -> s.find(Task.class, htmlTask).descriptionHtml());
+                assertThat(storedHtml.length()).isGreaterThan(StoredText.INLINE_LIMIT);
+                assertThat(storedHtml).contains("Paragraph <b>0</b>", "The end.");
 
-                // A 12 MB answer from the client becomes a comment.
-                String reply = words(12_000_000, 2);
+                // A 2 MB answer from the client becomes a comment; its References name 10,000 earlier mails.
+                String reply = words(2_000_000, 2);
                 mail.deliver(reply("reply@client.example", "twelve@client.example", "Re: Twelve megabytes", reply));
-                assertThat(bundle.awaitRecord("reply@client.example").get("status").asText()).isEqualTo("PROCESSED");
+                JsonNode replyRecord = bundle.awaitRecord("reply@client.example");
+                assertThat(replyRecord.get("status").asText()).isEqualTo("PROCESSED");
+                assertThat(replyRecord.get("references")).hasSize(10_001);
+                assertThat(replyRecord.get("references").get(10_000).asText()).isEqualTo("twelve@client.example");
 
                 // A 10 MB comment over REST, mailed to the client and to a colleague.
                 String comment = words(10_000_000, 3);
@@ -105,7 +120,7 @@ class LargeTextTest {
                 assertSameText("description read again", task.get("description").asText(), asStored(twelve));
                 List<String> comments = task.get("comments").findValuesAsText("text");
                 assertThat(comments).hasSize(2);
-                assertSameText("12 MB reply", comments.get(0), reply);
+                assertSameText("2 MB reply", comments.get(0), reply);
                 assertSameText("10 MB comment", comments.get(1), comment);
 
                 String toClient = mailedText(mail, CLIENT);
@@ -121,6 +136,10 @@ class LargeTextTest {
                         + " and description = 'Hello\n'")).isEqualTo(1);
                 assertThat(columns(bundle, "select count(*) from task where description is null"
                         + " and description_large is not null")).isEqualTo(2);
+                assertThat(columns(bundle, "select count(*) from task where description_html is null"
+                        + " and description_html_large is not null")).isEqualTo(1);
+                assertThat(columns(bundle, "select count(*) from message where references_ids is null"
+                        + " and references_large is not null")).isEqualTo(1);
                 assertThat(columns(bundle, "select count(*) from task_comment where body is null"
                         + " and body_large is not null")).isEqualTo(2);
             }
@@ -175,12 +194,28 @@ class LargeTextTest {
         }
     }
 
-    /** A reply of the client's to one of its mails. */
+    /** A reply of the client's to one of its mails, late in a long thread (10,000 earlier mails). */
     private static byte[] reply(String messageId, String inReplyTo, String subject, String body) {
+        StringBuilder references = new StringBuilder("References:");
+        for (int i = 0; i < 10_000; i++) {
+            references.append(" <earlier-").append(i).append("@thread.client.example>\r\n");
+        }
+        references.append(" <").append(inReplyTo).append(">");
         String raw = new String(Mails.simple(messageId, "Olga <" + CLIENT + ">", SUPPORT, null, subject, body),
                 StandardCharsets.UTF_8);
-        return raw.replaceFirst("\r\nMIME-Version:", "\r\nIn-Reply-To: <" + inReplyTo + ">\r\nMIME-Version:")
+        return raw.replaceFirst("\r\nMIME-Version:", "\r\nIn-Reply-To: <" + inReplyTo + ">\r\n"
+                        + references + "\r\nMIME-Version:")
                 .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A mail with a plain text and an HTML version. */
+    private static byte[] alternative(String messageId, String subject, String text, String html) {
+        return ("From: Olga <" + CLIENT + ">\r\nTo: " + SUPPORT + "\r\nSubject: " + subject + "\r\n"
+                + "Message-ID: <" + messageId + ">\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/alternative; boundary=\"alt\"\r\n\r\n"
+                + "--alt\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + text + "\r\n"
+                + "--alt\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n" + html + "\r\n"
+                + "--alt--\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** Equal texts; else where they part, without printing megabytes. */
