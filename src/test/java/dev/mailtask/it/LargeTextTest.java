@@ -147,6 +147,37 @@ class LargeTextTest {
     }
 
     @Test
+    void largeTextNeedsNoMoreThan256MegabytesOfHeap() throws Exception {
+        try (TestMailServer mail = new TestMailServer()) {
+            String twelve = words(12_000_000, 5);
+            String twenty = "All work and no play makes Jack a dull boy.\n".repeat(20_000_000 / 44);
+            mail.deliver(Mails.simple("heap-12@client.example", CLIENT, SUPPORT, null, "Heap twelve", twelve));
+            mail.deliver(Mails.simple("heap-20@client.example", CLIENT, SUPPORT, null, "Heap twenty", twenty));
+            try (ChildBundle bundle = ChildBundle.start(dir, TestBundle.imapSettings(dir, mail), "-Xmx256m",
+                    "-XX:+ExitOnOutOfMemoryError")) {
+                try {
+                    JsonNode task = awaitTask(bundle, "Heap twelve");
+                    assertSameText("12 MB description", task.get("description").asText(), asStored(twelve));
+                    assertSameText("20 MB description", awaitTask(bundle, "Heap twenty").get("description").asText(),
+                            asStored(twenty));
+                    String comment = words(10_000_000, 6);
+                    long id = task.get("id").asLong();
+                    bundle.call("POST", "/api/tasks/" + id + "/comments", JSON.writeValueAsString(Map.of(
+                            "author", "alice", "text", comment, "notify", Map.of("contacts", List.of(CLIENT)))), 201);
+                    assertSameText("10 MB comment", bundle.json("/api/tasks/" + id).get("comments").get(0).get("text")
+                            .asText(), comment);
+                    assertSameText("mail to the client", mailedText(mail, CLIENT).substring(0, comment.length()),
+                            comment);
+                } catch (Exception | AssertionError e) {
+                    throw new AssertionError(e.getMessage() + "; the bundle's log ends with:\n" + bundle.logTail(), e);
+                }
+                assertThat(bundle.alive()).as("bundle alive; its log ends with:\n%s", bundle.logTail()).isTrue();
+                assertThat(bundle.log()).doesNotContain("OutOfMemoryError");
+            }
+        }
+    }
+
+    @Test
     void aRejectedLargeMailIsProcessedAgainOnceItsAddressExists() throws Exception {
         try (TestMailServer mail = new TestMailServer();
                 TestBundle bundle = TestBundle.start(TestBundle.imapSettings(dir, mail))) {
