@@ -7,9 +7,9 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 
 /**
- * The HTTP server of the REST API, with a bound on request bodies: without one, Vert.x keeps any body in the
- * heap, however large. A body over the bound is answered 413 with a JSON message like every other refusal
- * (Vert.x would answer in plain text) before the routes see it.
+ * The HTTP server of the REST API, with a bound on request bodies that the operator sets (Vert.x's own is a
+ * fixed 10 MiB) and that is answered 413 with a JSON message like every other refusal (Vert.x answers in
+ * plain text), before the routes see the body.
  */
 final class ApiHttpServer extends VertxPlatformHttpServer {
 

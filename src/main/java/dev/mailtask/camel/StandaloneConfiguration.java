@@ -38,7 +38,7 @@ public class StandaloneConfiguration implements CamelConfiguration {
         VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
         http.setBindHost(property(properties, "mailtask.http.host", "127.0.0.1"));
         http.setBindPort(Integer.parseInt(property(properties, "mailtask.http.port", "8080")));
-        long maxBody = Long.parseLong(property(properties, "mailtask.http.max-body-bytes", "52428800"));
+        long maxBody = Long.parseLong(property(properties, "mailtask.http.max-body-bytes", "10485760"));
         context.addService(new ApiHttpServer(http, maxBody), true, true);
         LOG.info("REST API on http://{}:{}/api", http.getBindHost(), http.getBindPort());
     }

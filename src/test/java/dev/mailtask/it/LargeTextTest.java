@@ -110,10 +110,12 @@ class LargeTextTest {
                 assertThat(replyRecord.get("references").get(10_000).asText()).isEqualTo("twelve@client.example");
 
                 // A 10 MB comment over REST, mailed to the client and to a colleague.
-                String comment = words(10_000_000, 3);
-                JsonNode posted = bundle.call("POST", "/api/tasks/" + id + "/comments", JSON.writeValueAsString(Map.of(
-                        "author", "alice", "text", comment,
-                        "notify", Map.of("contacts", List.of(CLIENT), "employees", List.of("bob")))), 201);
+                String comment = words(9_900_000, 3);
+                String request = JSON.writeValueAsString(Map.of("author", "alice", "text", comment,
+                        "notify", Map.of("contacts", List.of(CLIENT), "employees", List.of("bob"))));
+                assertThat(request.getBytes(StandardCharsets.UTF_8).length).as("a 10 MB request, under the limit")
+                        .isBetween(10_000_000, 10_485_760);
+                JsonNode posted = bundle.call("POST", "/api/tasks/" + id + "/comments", request, 201);
                 assertThat(posted.get("mailedTo")).hasSize(2);
 
                 JsonNode task = bundle.json("/api/tasks/" + id);
@@ -160,7 +162,7 @@ class LargeTextTest {
                     assertSameText("12 MB description", task.get("description").asText(), asStored(twelve));
                     assertSameText("20 MB description", awaitTask(bundle, "Heap twenty").get("description").asText(),
                             asStored(twenty));
-                    String comment = words(10_000_000, 6);
+                    String comment = words(9_900_000, 6); // a 10 MB request
                     long id = task.get("id").asLong();
                     bundle.call("POST", "/api/tasks/" + id + "/comments", JSON.writeValueAsString(Map.of(
                             "author", "alice", "text", comment, "notify", Map.of("contacts", List.of(CLIENT)))), 201);
@@ -219,7 +221,7 @@ class LargeTextTest {
                 assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
                         type -> assertThat(type).startsWith("application/json"));
                 assertThat(JSON.readTree(answer.body()).get("error").asText())
-                        .contains("larger than 52428800 bytes");
+                        .contains("larger than 10485760 bytes");
             }
             assertThat(bundle.json("/api/tasks/" + id).get("comments")).as("nothing stored").isEmpty();
         }
