@@ -30,13 +30,14 @@ public final class ReadApi {
         int s = number("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
         return database.read(session -> {
             long total = session.createSelectionQuery("select count(t) from Task t", Long.class).getSingleResult();
-            List<Views.TaskSummary> items = session.createSelectionQuery(
-                            "from Task t order by t.createdAt desc, t.id desc", Task.class)
+            // By projection: a page of whole tasks would read every description, each up to a mail's size.
+            List<Views.TaskSummary> items = session.createSelectionQuery("select t.id, t.number, t.title, t.status,"
+                            + " t.createdAt from Task t order by t.createdAt desc, t.id desc", Object[].class)
                     .setFirstResult(offset(p, s))
                     .setMaxResults(s)
                     .getResultList().stream()
-                    .map(t -> new Views.TaskSummary(t.id(), t.number(), t.title(), t.status().name(),
-                            iso(t.createdAt())))
+                    .map(r -> new Views.TaskSummary((Long) r[0], (Long) r[1], (String) r[2], r[3].toString(),
+                            iso((Instant) r[4])))
                     .toList();
             return new Views.Page<>(p, s, total, items);
         });

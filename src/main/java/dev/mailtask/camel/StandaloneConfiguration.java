@@ -6,7 +6,6 @@ import static dev.mailtask.camel.MailtaskConfiguration.property;
 import dev.mailtask.demo.DemoMailServer;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.spi.PropertiesComponent;
 import org.slf4j.Logger;
@@ -39,7 +38,8 @@ public class StandaloneConfiguration implements CamelConfiguration {
         VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
         http.setBindHost(property(properties, "mailtask.http.host", "127.0.0.1"));
         http.setBindPort(Integer.parseInt(property(properties, "mailtask.http.port", "8080")));
-        context.addService(new VertxPlatformHttpServer(http), true, true);
+        long maxBody = Long.parseLong(property(properties, "mailtask.http.max-body-bytes", "10485760"));
+        context.addService(new ApiHttpServer(http, maxBody), true, true);
         LOG.info("REST API on http://{}:{}/api", http.getBindHost(), http.getBindPort());
     }
 }

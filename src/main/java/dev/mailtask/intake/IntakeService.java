@@ -465,8 +465,14 @@ public final class IntakeService {
         return identity.doubt() == null ? "" : "; " + identity.doubt();
     }
 
-    /** The description the rules shape: their prefix, the mail's text, their suffix. */
+    /**
+     * The description the rules shape: their prefix, the mail's text, their suffix; the text itself when they
+     * add nothing (a body of many megabytes is not copied for nothing).
+     */
     private static String description(TaskSettings settings, String text) {
+        if (settings.descriptionPrefix() == null && settings.descriptionSuffix() == null) {
+            return text;
+        }
         return (settings.descriptionPrefix() == null ? "" : settings.descriptionPrefix()) + text
                 + (settings.descriptionSuffix() == null ? "" : settings.descriptionSuffix());
     }

@@ -1,6 +1,7 @@
 package dev.mailtask.intake;
 
 import dev.mailtask.mail.InboundMail;
+import dev.mailtask.store.StoredText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -59,7 +60,7 @@ final class LoopGuard {
         // The reply text costs an HTML parse: only worth it when there is an earlier comment to compare with.
         String text = earlier.isEmpty() ? "" : normalized(IntakeService.commentText(mail));
         for (Object[] row : earlier) {
-            if (!text.isEmpty() && text.equals(normalized((String) row[0]))) {
+            if (!text.isEmpty() && text.equals(normalized(StoredText.text((StoredText) row[0])))) {
                 return new Loop(false, "ignored: loop: " + from + " answered our automatic mail with the same text"
                         + " as its comment of " + row[1] + " (an auto-responder)");
             }

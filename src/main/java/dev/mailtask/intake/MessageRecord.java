@@ -2,7 +2,10 @@ package dev.mailtask.intake;
 
 import static dev.mailtask.store.Columns.clip;
 
+import dev.mailtask.store.StoredText;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -45,9 +48,11 @@ public class MessageRecord {
     @Column(name = "in_reply_to")
     private String inReplyTo;
 
-    /** Space-separated. */
-    @Column(name = "references_ids")
-    private String references;
+    /** Space-separated; the sender decides how many. */
+    @Embedded
+    @AttributeOverride(name = "inline", column = @Column(name = "references_ids"))
+    @AttributeOverride(name = "large", column = @Column(name = "references_large"))
+    private StoredText references;
 
     @Column(name = "from_address")
     private String fromAddress;
@@ -92,7 +97,7 @@ public class MessageRecord {
     public void describe(String messageId, String inReplyTo, String references, String fromAddress, String subject) {
         this.messageId = clip(messageId, 1000);
         this.inReplyTo = clip(inReplyTo, 1000);
-        this.references = references;
+        this.references = StoredText.of(references);
         this.fromAddress = clip(fromAddress, 320);
         this.subject = clip(subject, 1000);
     }
@@ -129,7 +134,7 @@ public class MessageRecord {
     }
 
     public String references() {
-        return references;
+        return StoredText.text(references);
     }
 
     public String fromAddress() {

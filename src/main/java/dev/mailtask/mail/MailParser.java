@@ -193,19 +193,14 @@ public final class MailParser {
             bodies.html = new ArrayList<>();
             structure(List.of(rootNode), "mixed", false, bodies.text, bodies.html, bodies);
 
-            String text = null;
-            StringBuilder textOut = new StringBuilder();
-            boolean anyText = false;
+            List<String> textParts = new ArrayList<>();
             for (Leaf l : bodies.text) {
                 if (l.type.equals("text/plain")) {
                     stage = "decoding the text body (part " + l.path + ")";
-                    appendPart(textOut, extractUuencoded(decodeText(l, false)));
-                    anyText = true;
+                    textParts.add(extractUuencoded(decodeText(l, false)));
                 }
             }
-            if (anyText) {
-                text = textOut.toString();
-            }
+            String text = textParts.isEmpty() ? null : joined(textParts);
             String html = null;
             if (bodies.html.stream().anyMatch(l -> l.type.equals("text/html"))) {
                 StringBuilder htmlOut = new StringBuilder();
@@ -369,6 +364,16 @@ public final class MailParser {
         }
 
         /** Joins body parts with a line break between them. */
+        /** The text parts as one text; a lone part as it is (a body of many megabytes is not copied twice). */
+        private static String joined(List<String> parts) {
+            if (parts.size() == 1) {
+                return parts.get(0);
+            }
+            StringBuilder out = new StringBuilder();
+            parts.forEach(part -> appendPart(out, part));
+            return out.toString();
+        }
+
         private static void appendPart(StringBuilder out, String part) {
             if (out.length() > 0 && out.charAt(out.length() - 1) != '\n' && !part.isEmpty()) {
                 out.append('\n');

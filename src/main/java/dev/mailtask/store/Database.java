@@ -128,6 +128,7 @@ public final class Database implements AutoCloseable {
                         "bytes", hsqldb ? "VARBINARY(1073741824)" : "BYTEA",
                         "large_bytes", hsqldb ? "BLOB(1G)" : "BYTEA",
                         "text", hsqldb ? "VARCHAR(268435456)" : "TEXT",
+                        "large_text", hsqldb ? "CLOB(1G)" : "TEXT",
                         "drop_not_null", hsqldb ? "SET NULL" : "DROP NOT NULL"))
                 .load()
                 .migrate();

@@ -3,7 +3,10 @@ package dev.mailtask.tasks;
 import dev.mailtask.contacts.Contact;
 import dev.mailtask.directory.Employee;
 import dev.mailtask.store.Columns;
+import dev.mailtask.store.StoredText;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -41,8 +44,10 @@ public class Comment {
     @JoinColumn(name = "author_contact_id")
     private Contact authorContact;
 
-    @Column(nullable = false)
-    private String body;
+    @Embedded
+    @AttributeOverride(name = "inline", column = @Column(name = "body"))
+    @AttributeOverride(name = "large", column = @Column(name = "body_large"))
+    private StoredText body;
 
     private boolean hidden;
 
@@ -75,7 +80,7 @@ public class Comment {
         this.task = task;
         this.authorEmployee = authorEmployee;
         this.authorContact = authorContact;
-        this.body = body;
+        this.body = StoredText.of(body);
         this.hidden = hidden;
         this.createdAt = createdAt;
     }
@@ -97,7 +102,7 @@ public class Comment {
     }
 
     public String body() {
-        return body;
+        return StoredText.text(body);
     }
 
     public boolean hidden() {

@@ -3,11 +3,14 @@ package dev.mailtask.tasks;
 import dev.mailtask.contacts.Contact;
 import dev.mailtask.directory.Employee;
 import dev.mailtask.directory.Project;
+import dev.mailtask.store.StoredText;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -48,10 +51,15 @@ public class Task {
     @Column(nullable = false)
     private String title;
 
-    private String description;
+    @Embedded
+    @AttributeOverride(name = "inline", column = @Column(name = "description"))
+    @AttributeOverride(name = "large", column = @Column(name = "description_large"))
+    private StoredText description;
 
-    @Column(name = "description_html")
-    private String descriptionHtml;
+    @Embedded
+    @AttributeOverride(name = "inline", column = @Column(name = "description_html"))
+    @AttributeOverride(name = "large", column = @Column(name = "description_html_large"))
+    private StoredText descriptionHtml;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -122,8 +130,8 @@ public class Task {
     public Task(String title, String description, String descriptionHtml, Project project, String accountId,
             Instant createdAt) {
         this.title = title;
-        this.description = description;
-        this.descriptionHtml = descriptionHtml;
+        this.description = StoredText.of(description);
+        this.descriptionHtml = StoredText.of(descriptionHtml);
         this.project = project;
         this.accountId = accountId;
         this.createdAt = createdAt;
@@ -165,11 +173,11 @@ public class Task {
     }
 
     public String description() {
-        return description;
+        return StoredText.text(description);
     }
 
     public String descriptionHtml() {
-        return descriptionHtml;
+        return StoredText.text(descriptionHtml);
     }
 
     public TaskStatus status() {
