@@ -11,6 +11,7 @@ import dev.mailtask.outbound.Signatures;
 import dev.mailtask.outbound.SubjectTags;
 import dev.mailtask.outbound.Threading;
 import dev.mailtask.store.Database;
+import dev.mailtask.store.StoredText;
 import dev.mailtask.tasks.Comment;
 import dev.mailtask.tasks.Task;
 import java.time.Clock;
@@ -170,7 +171,7 @@ public final class CommentService {
             if (!Threading.isValidMessageId(messageId)) {
                 return NONE;
             }
-            String references = (String) mail[2];
+            String references = StoredText.text((StoredText) mail[2]);
             List<String> parentReferences = references == null || references.isBlank() ? List.of()
                     : Arrays.asList(references.split(" "));
             return new Thread(messageId, Threading.references(messageId, parentReferences, (String) mail[3]));
