@@ -98,7 +98,7 @@ public final class MailParser {
         Parse p = new Parse(raw, start);
         try {
             return p.run();
-        } catch (MailParseException e) {
+        } catch (MailParseException | ContentBudget.Exceeded e) {
             throw e;
         } catch (MessagingException | IOException | RuntimeException e) {
             throw new MailParseException("Could not parse the mail (" + raw.length + " bytes) while " + p.stage
@@ -232,6 +232,7 @@ public final class MailParser {
                     continue;
                 }
                 stage = "decoding attachment part " + l.path + " (" + l.type + ")";
+                ContentBudget.check("mime parsing");
                 MailAttachment a = attachment(l, attachments.size() + 1);
                 Tnef.Content tnef = Tnef.isTnef(a.contentType(), a.fileName()) ? Tnef.read(a.content()) : null;
                 if (tnef == null) {
@@ -460,6 +461,7 @@ public final class MailParser {
 
         private Node walk(Part part, String path, int level, String parentSubtype, boolean root)
                 throws MessagingException, IOException, MailParseException {
+            ContentBudget.check("mime parsing");
             stage = "reading the headers of part " + path;
             HeaderParams ct = HeaderParams.parse(first(part.getHeader("Content-Type")));
             String type = mediaType(ct.value, parentSubtype);
@@ -673,6 +675,7 @@ public final class MailParser {
         }
 
         private String decodeText(Leaf l, boolean html) throws MessagingException, IOException {
+            ContentBudget.check("charset detection");
             byte[] c = content(l);
             String label = l.charset;
             if (html && (label == null || CharsetDetection.lookup(label) == null)) {
