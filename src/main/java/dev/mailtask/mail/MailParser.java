@@ -25,6 +25,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.SharedByteArrayInputStream;
+import jakarta.mail.util.StreamProvider;
 
 /**
  * Turns the raw RFC 822 bytes of one mail into an {@link InboundMail}. Thread-safe (no mutable state; one
@@ -79,6 +80,26 @@ public final class MailParser {
         p.setProperty("mail.mime.decodetext.strict", "false");
         p.setProperty("mail.mime.parameters.strict", "false");
         SESSION = Session.getInstance(p);
+        nameStreamProvider();
+    }
+
+    /**
+     * Jakarta Mail finds its {@link StreamProvider} anew for every body part it makes, by a ServiceLoader scan
+     * of the class path (about a millisecond: a mail of 10,000 tiny parts took 10 s to split). Its finder
+     * reads a system property first; naming the provider there makes the look-up a constructor call. Done only
+     * when nobody set it, and undone unless the provider then resolves; which provider it is does not change.
+     */
+    private static void nameStreamProvider() {
+        String key = StreamProvider.class.getName();
+        if (System.getProperty(key) != null) {
+            return;
+        }
+        try {
+            System.setProperty(key, StreamProvider.provider().getClass().getName());
+            StreamProvider.provider();
+        } catch (RuntimeException | java.util.ServiceConfigurationError e) {
+            System.clearProperty(key);
+        }
     }
 
     public InboundMail parse(byte[] raw) throws MailParseException {
