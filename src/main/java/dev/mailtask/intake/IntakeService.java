@@ -8,21 +8,17 @@ import dev.mailtask.conversation.Threads;
 import dev.mailtask.directory.Employee;
 import dev.mailtask.directory.Project;
 import dev.mailtask.directory.VirtualAddress;
-import dev.mailtask.mail.HtmlSanitizer;
 import dev.mailtask.mail.InboundMail;
 import dev.mailtask.mail.MailAddress;
 import dev.mailtask.mail.MailAttachment;
 import dev.mailtask.mail.MailParseException;
 import dev.mailtask.mail.MailParser;
-import dev.mailtask.mail.reply.ReplyText;
 import dev.mailtask.mail.report.MailReport;
 import dev.mailtask.mail.report.ReportKind;
 import dev.mailtask.rules.CommentTarget;
 import dev.mailtask.rules.IfNotFound;
-import dev.mailtask.rules.MailFacts;
 import dev.mailtask.rules.RuleAction;
 import dev.mailtask.rules.RuleDecision;
-import dev.mailtask.rules.RuleSet;
 import dev.mailtask.rules.TaskSettings;
 import dev.mailtask.rules.Trace;
 import dev.mailtask.store.Database;
@@ -65,9 +61,8 @@ public final class IntakeService {
             ReportKind.DISPOSITION_NOTIFICATION);
 
     private final Database database;
-    private final MailParser parser;
+    private final MailPreparation preparation;
     private final AddressResolver resolver;
-    private final RuleBook rules;
     private final Threads threads;
     private final Notifications notifications;
     private volatile boolean notDeliveredNotice;
@@ -91,8 +86,7 @@ public final class IntakeService {
         this.database = database;
         this.notifications = notifications;
         this.threads = threads;
-        this.rules = rules;
-        this.parser = parser;
+        this.preparation = new MailPreparation(parser, resolver, rules);
         this.resolver = resolver;
         this.people = people;
         this.clock = clock;
@@ -112,13 +106,20 @@ public final class IntakeService {
     }
 
     private IntakeDecision decide(ReceivedMail received, boolean checkDuplicates) {
-        InboundMail mail;
+        PreparedMail content;
         try {
-            mail = parser.parse(received.raw());
+            content = preparation.prepare(received); // all content work, before any transaction
         } catch (MailParseException e) {
             return IntakeDecision.recordOnly(IntakeAction.QUARANTINE, received, null, hashKey(received.raw()),
                     List.of(), "quarantined: not a readable mail", e.getMessage());
+        } catch (MailPreparation.OverBudget e) {
+            // Held for a person (reprocess it); the mail behind it goes on now.
+            InboundMail parsed = e.mail();
+            return IntakeDecision.recordOnly(IntakeAction.QUARANTINE, received, parsed,
+                    parsed == null ? hashKey(received.raw()) : messageKey(parsed, received.raw()), List.of(),
+                    "quarantined: " + e.getMessage(), e.getMessage());
         }
+        InboundMail mail = content.mail();
         String key = messageKey(mail, received.raw());
         try {
             return database.inTransaction(session -> {
@@ -127,15 +128,16 @@ public final class IntakeService {
                             "already recorded for account " + received.accountId(), null);
                 }
                 List<Recipient> recipients = resolver.resolve(mail, new SessionDirectory(session));
-                return decide(session, received, mail, key, recipients);
-            });
+                return decide(session, received, content, key, recipients);
+            }).withContent(content);
         } catch (RuntimeException e) {
             throw Failures.classify(e, "deciding on " + key);
         }
     }
 
-    private IntakeDecision decide(Session session, ReceivedMail received, InboundMail mail, String key,
+    private IntakeDecision decide(Session session, ReceivedMail received, PreparedMail content, String key,
             List<Recipient> recipients) {
+        InboundMail mail = content.mail();
         if (recipients.isEmpty()) {
             return IntakeDecision.recordOnly(IntakeAction.REJECT, received, mail, key, recipients,
                     "rejected: no recipient is an address of ours", null);
@@ -190,7 +192,8 @@ public final class IntakeService {
         // A reply to one of our mails continues its task, whichever of our addresses it came to.
         Optional<Threads.Match> thread = threads.find(session, mail);
         if (thread.isPresent() && thread.get().automatic()) {
-            LoopGuard.Loop loop = LoopGuard.check(session, mail, thread.get().taskId(), clock.instant());
+            LoopGuard.Loop loop = LoopGuard.check(session, mail, content.commentText(), thread.get().taskId(),
+                    clock.instant());
             if (loop != null) {
                 return new IntakeDecision(loop.quarantine() ? IntakeAction.QUARANTINE : IntakeAction.IGNORE, received,
                         mail, key, recipients, loop.reason() + "; about task #" + thread.get().taskNumber(),
@@ -233,7 +236,7 @@ public final class IntakeService {
                     "add comment: reply to task #" + tagged.get().taskNumber() + " (" + tagged.get().signal() + ")",
                     null, tagged.get().taskId(), title, subject.notifyPeople(), null, null, null, null);
         }
-        IntakeDecision ruled = applyRules(session, received, mail, key, recipients, known, title,
+        IntakeDecision ruled = applyRules(session, received, content, key, recipients, known, title,
                 subject.notifyPeople());
         long recent = ruled.action() == IntakeAction.CREATE_TASK ? recentTasksFrom(session, mail) : 0;
         if (recent >= floodLimit) {
@@ -310,18 +313,15 @@ public final class IntakeService {
      * address to agree, so nothing is dropped because one address's rules did not care), and the task settings
      * merge in address order.
      */
-    private IntakeDecision applyRules(Session session, ReceivedMail received, InboundMail mail, String key,
+    private IntakeDecision applyRules(Session session, ReceivedMail received, PreparedMail content, String key,
             List<Recipient> recipients, List<Recipient> known, String title, boolean notifyPeople) {
-        MailFacts facts = null;
+        InboundMail mail = content.mail();
         List<RuleDecision> ruled = new ArrayList<>();
         boolean unruled = false;
         for (Recipient recipient : known) {
             // An address without rules has the default rule only: create a task. It is traced all the same,
-            // so every mail's record says which rules (none) decided it.
-            String address = localPart(recipient.address());
-            RuleSet set = rules.forAddress(address).orElseGet(() -> RuleSet.defaultOnly(address));
-            facts = facts == null ? MailFacts.of(mail) : facts;
-            ruled.add(set.evaluate(facts));
+            // so every mail's record says which rules (none) decided it. Evaluated before the transaction.
+            ruled.add(content.ruling(localPart(recipient.address())));
         }
         List<Trace> traces = ruled.stream().map(RuleDecision::trace).toList();
         TaskSettings settings = TaskSettingsMerge.merge(ruled.stream().map(RuleDecision::task).toList());
@@ -406,7 +406,7 @@ public final class IntakeService {
             Project project = null;
             TaskSettings settings = decision.settings();
             Task task = new Task(decision.title(), description(settings, mail.textBody()),
-                    HtmlSanitizer.sanitize(mail.htmlBody()), null, decision.accountId(), now);
+                    decision.content().safeHtml(), null, decision.accountId(), now);
             for (Recipient recipient : decision.recipients()) {
                 switch (recipient.kind()) {
                     case EMPLOYEE -> task.assignees().add(session.getReference(Employee.class, recipient.id()));
@@ -483,15 +483,6 @@ public final class IntakeService {
      * The mail becomes a comment on the task it was addressed to: authored by the sender (a contact is created
      * for an unknown one and joins the task's participants), its attachments filed with the comment.
      */
-    /**
-     * A mail's text as its comment: only what the sender wrote, quoted text and signature cut (the raw mail
-     * keeps the rest); the whole text when nothing is left.
-     */
-    static String commentText(InboundMail mail) {
-        String reply = ReplyText.extract(mail).text();
-        return reply.isBlank() ? mail.textBody() : reply;
-    }
-
     public IntakeOutcome addComment(IntakeDecision decision) {
         return write(decision, session -> {
             InboundMail mail = decision.mail();
@@ -507,7 +498,7 @@ public final class IntakeService {
                 reopened = " (reopened)";
             }
             Comment comment = new Comment(task, author == null ? null : author.employee(),
-                    author == null ? null : author.contact(), commentText(mail), false, now);
+                    author == null ? null : author.contact(), decision.content().commentText(), false, now);
             session.persist(comment);
             // Who is told: those told of the comment answered; for anything else, the task's assignees.
             Comment answered = decision.answersComment() == null ? null
@@ -542,7 +533,7 @@ public final class IntakeService {
     private IntakeOutcome followUp(Session session, IntakeDecision decision, Task closed, People.Person author,
             Instant now) {
         InboundMail mail = decision.mail();
-        Task task = new Task(closed.title(), mail.textBody(), HtmlSanitizer.sanitize(mail.htmlBody()), closed.project(),
+        Task task = new Task(closed.title(), mail.textBody(), decision.content().safeHtml(), closed.project(),
                 decision.accountId(), now);
         task.setFollows(closed);
         if (author != null) {
@@ -644,6 +635,11 @@ public final class IntakeService {
         this.maxAttachmentBytes = maxAttachmentBytes;
     }
 
+    /** The time one mail's content may take to work out; a mail over it is quarantined with the reason. */
+    public void setContentBudget(java.time.Duration budget) {
+        preparation.setBudget(budget);
+    }
+
     /** Accept mail only from known employees and contacts. */
     public void setAllowListOnly(boolean on) {
         this.allowListOnly = on;
@@ -693,7 +689,7 @@ public final class IntakeService {
         InboundMail mail = null;
         String key;
         try {
-            mail = parser.parse(received.raw());
+            mail = preparation.parse(received.raw());
             key = messageKey(mail, received.raw());
         } catch (MailParseException | RuntimeException e) {
             key = hashKey(received.raw());
