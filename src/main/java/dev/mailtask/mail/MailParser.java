@@ -871,7 +871,7 @@ public final class MailParser {
                     MailText.date(firstValue(headers, "Date")),
                     MailText.messageId(recover(firstValue(headers, "Message-ID"))),
                     inReplyTo.isEmpty() ? null : inReplyTo.get(0),
-                    MailText.messageIds(recover(refs.toString())),
+                    MailText.trimReferences(MailText.messageIds(recover(refs.toString()))),
                     text == null ? "" : text,
                     html,
                     attachments,
