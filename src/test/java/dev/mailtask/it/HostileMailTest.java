@@ -101,6 +101,8 @@ class HostileMailTest extends SharedImapBundle {
                             .collect(Collectors.joining(", "))), Outcome.TASK, "Words."),
             new Case("a regex rule over a 100,000-character subject", id -> plain(id, "alice@"
                     + TestMailServer.DOMAIN, "x".repeat(100_000), "Words."), Outcome.TASK, "Words."),
+            new Case("an address with 60,000 domain labels", id -> plain(id, "support@" + TestMailServer.DOMAIN
+                    + ", x@" + "y.".repeat(60_000) + "example", "Labels", "Words."), Outcome.TASK, "Words."),
             new Case("200,000 HTML elements at the depth limit", id -> html(id, "<div>".repeat(125)
                     + "<b>x</b> ".repeat(200_000)), Outcome.RECORDED, null),
             new Case("2,000 backtracking rules over a long body", id -> plain(id, "bob@" + TestMailServer.DOMAIN,

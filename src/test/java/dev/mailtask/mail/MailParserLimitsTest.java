@@ -66,4 +66,15 @@ class MailParserLimitsTest {
                 () -> PARSER.parse(raw.getBytes(StandardCharsets.US_ASCII)));
         assertThat(m.report().kind()).isEqualTo(ReportKind.DELIVERY_STATUS);
     }
+
+    /** The address pattern recursed once per domain label: a From of 3,000 labels overflowed the stack. */
+    @Test
+    void addressesWithThousandsOfDomainLabelsAreRead() throws Exception {
+        String raw = "From: a@" + "b.".repeat(3_000) + "example\r\nTo: support@demo.mailtask, x@" + "y.".repeat(60_000)
+                + "example\r\nSubject: dots\r\nMessage-ID: <d@evil.example>\r\n\r\nbody\r\n";
+        InboundMail m = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> PARSER.parse(raw.getBytes(StandardCharsets.US_ASCII)));
+        assertThat(m.to()).extracting(MailAddress::address).contains("support@demo.mailtask");
+        assertThat(m.textBody()).isEqualTo("body\n");
+    }
 }

@@ -131,8 +131,9 @@ final class PlainBounce {
     // ----------------------------------------------------------------------------------------------------
     // recipients
 
+    /** At most 127 domain labels: the repeated label group recurses once per label (a stack overflow on junk). */
     private static final Pattern ADDRESS = Pattern.compile(
-            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-][A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]*@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-][A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]*@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+){0,126}\\.[A-Za-z]{2,}");
 
     /** Lines whose addresses are not recipients: quoted header fields of the bounce or of the original. */
     private static final Pattern SKIP_LINE = Pattern.compile(
