@@ -117,7 +117,7 @@ public final class IntakeService {
             InboundMail parsed = e.mail();
             return IntakeDecision.recordOnly(IntakeAction.QUARANTINE, received, parsed,
                     parsed == null ? hashKey(received.raw()) : messageKey(parsed, received.raw()), List.of(),
-                    "quarantined: " + e.getMessage(), e.getMessage());
+                    "quarantined: " + e.getMessage(), e.advice());
         }
         InboundMail mail = content.mail();
         String key = messageKey(mail, received.raw());

@@ -59,6 +59,12 @@ final class MailPreparation {
         InboundMail mail() {
             return mail;
         }
+
+        /** What a person reading the quarantine needs to know besides the reason. */
+        String advice() {
+            return "content budget: mailtask.intake.content-budget; reprocess the mail when it is raised or the"
+                    + " machine is less busy";
+        }
     }
 
     PreparedMail prepare(ReceivedMail received) throws MailParseException, OverBudget {

@@ -165,7 +165,8 @@ class HostileMailTest extends SharedImapBundle {
         String afterId = "after-" + slug + "@client.example";
         String afterTitle = "After " + slug;
         deliver(hostileId, c.mail().apply(hostileId));
-        deliver(afterId, Mails.simple(afterId, "Olga Ordinary <olga@client.example>", "support@"
+        // a sender of its own per case: twenty tasks from one sender are a flood, held by the flood guard
+        deliver(afterId, Mails.simple(afterId, "Olga Ordinary <olga-" + slug + "@client.example>", "support@"
                 + TestMailServer.DOMAIN, null, afterTitle, "An ordinary question."));
         long sentAt = System.nanoTime();
         await().atMost(STALL_BOUND).pollInterval(Duration.ofMillis(50)).until(() -> bundle.taskId(afterTitle),
@@ -218,7 +219,7 @@ class HostileMailTest extends SharedImapBundle {
 
     private static byte[] raw(String id, String to, String subject, String extraHeaders, String contentType,
             String body) {
-        String mail = "From: Mallory <mallory@evil.example>\r\n"
+        String mail = "From: Mallory <" + id + ">\r\n"
                 + "To: " + to + "\r\n"
                 + "Subject: " + subject + "\r\n"
                 + "Date: Fri, 27 Nov 2026 10:00:00 +0000\r\n"
