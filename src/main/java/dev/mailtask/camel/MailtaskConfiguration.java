@@ -122,6 +122,8 @@ public class MailtaskConfiguration implements CamelConfiguration {
         intake.setAcceptedLists(List.of(property(properties, "mailtask.intake.accepted-lists", "").split(",")));
         intake.setSizeLimits(Long.parseLong(property(properties, "mailtask.intake.max-mail-bytes", "52428800")),
                 Long.parseLong(property(properties, "mailtask.intake.max-attachment-bytes", "26214400")));
+        intake.setContentBudget(Duration.ofMillis(
+                Long.parseLong(property(properties, "mailtask.intake.content-budget", "5000"))));
         registry.bind("mailtaskIntake", intake);
         Outbox outbox = new Outbox(database, Clock.systemUTC(),
                 Duration.ofMillis(Long.parseLong(property(properties, "mailtask.outbox.first-retry", "30000"))),

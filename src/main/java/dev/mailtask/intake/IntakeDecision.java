@@ -20,6 +20,8 @@ import java.util.List;
  * @param traces       each addressed rule set's trace, in address order; empty when no address has rules
  * @param bouncedOutboxId the outbox mail a bounce reports on (its reason in {@code error}), or null
  * @param answersComment  for a reply: the comment it answers (its notified people are told of the reply)
+ * @param content      what was worked out from the mail's content before the decision (the HTML as it may be
+ *                     shown, the comment text); null when the mail could not be read or was over its budget
  */
 public record IntakeDecision(
         IntakeAction action,
@@ -35,11 +37,26 @@ public record IntakeDecision(
         TaskSettings settings,
         List<Trace> traces,
         Long bouncedOutboxId,
-        Long answersComment) {
+        Long answersComment,
+        PreparedMail content) {
 
     public IntakeDecision {
         settings = settings == null ? TaskSettings.NONE : settings;
         traces = traces == null ? List.of() : List.copyOf(traces);
+    }
+
+    /** A decision whose content is attached afterwards ({@link #withContent}). */
+    public IntakeDecision(IntakeAction action, ReceivedMail received, InboundMail mail, String messageKey,
+            List<Recipient> recipients, String reason, String error, Long taskId, String title, boolean notifyPeople,
+            TaskSettings settings, List<Trace> traces, Long bouncedOutboxId, Long answersComment) {
+        this(action, received, mail, messageKey, recipients, reason, error, taskId, title, notifyPeople, settings,
+                traces, bouncedOutboxId, answersComment, null);
+    }
+
+    /** This decision with the mail's prepared content. */
+    IntakeDecision withContent(PreparedMail prepared) {
+        return new IntakeDecision(action, received, mail, messageKey, recipients, reason, error, taskId, title,
+                notifyPeople, settings, traces, bouncedOutboxId, answersComment, prepared);
     }
 
     /** A decision that writes only the message record (reject, quarantine, duplicate). */

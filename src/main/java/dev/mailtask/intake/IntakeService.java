@@ -8,21 +8,18 @@ import dev.mailtask.conversation.Threads;
 import dev.mailtask.directory.Employee;
 import dev.mailtask.directory.Project;
 import dev.mailtask.directory.VirtualAddress;
-import dev.mailtask.mail.HtmlSanitizer;
+import dev.mailtask.mail.ContentBudget;
 import dev.mailtask.mail.InboundMail;
 import dev.mailtask.mail.MailAddress;
 import dev.mailtask.mail.MailAttachment;
 import dev.mailtask.mail.MailParseException;
 import dev.mailtask.mail.MailParser;
-import dev.mailtask.mail.reply.ReplyText;
 import dev.mailtask.mail.report.MailReport;
 import dev.mailtask.mail.report.ReportKind;
 import dev.mailtask.rules.CommentTarget;
 import dev.mailtask.rules.IfNotFound;
-import dev.mailtask.rules.MailFacts;
 import dev.mailtask.rules.RuleAction;
 import dev.mailtask.rules.RuleDecision;
-import dev.mailtask.rules.RuleSet;
 import dev.mailtask.rules.TaskSettings;
 import dev.mailtask.rules.Trace;
 import dev.mailtask.store.Database;
@@ -67,9 +64,8 @@ public final class IntakeService {
             ReportKind.DISPOSITION_NOTIFICATION);
 
     private final Database database;
-    private final MailParser parser;
+    private final MailPreparation preparation;
     private final AddressResolver resolver;
-    private final RuleBook rules;
     private final Threads threads;
     private final Notifications notifications;
     private volatile boolean notDeliveredNotice;
@@ -97,8 +93,7 @@ public final class IntakeService {
         this.database = database;
         this.notifications = notifications;
         this.threads = threads;
-        this.rules = rules;
-        this.parser = parser;
+        this.preparation = new MailPreparation(parser, resolver, rules);
         this.resolver = resolver;
         this.people = people;
         this.clock = clock;
@@ -118,13 +113,20 @@ public final class IntakeService {
     }
 
     private IntakeDecision decide(ReceivedMail received, boolean checkDuplicates) {
-        InboundMail mail;
+        PreparedMail content;
         try {
-            mail = parser.parse(received.raw());
+            content = preparation.prepare(received); // all content work, before any transaction
         } catch (MailParseException e) {
             return IntakeDecision.recordOnly(IntakeAction.QUARANTINE, received, null, hashKey(received.raw()),
                     List.of(), "quarantined: not a readable mail", e.getMessage());
+        } catch (MailPreparation.OverBudget e) {
+            // Held for a person (reprocess it); the mail behind it goes on now.
+            InboundMail parsed = e.mail();
+            return IntakeDecision.recordOnly(IntakeAction.QUARANTINE, received, parsed,
+                    parsed == null ? hashKey(received.raw()) : messageKey(parsed, received.raw()), List.of(),
+                    "quarantined: " + e.getMessage(), e.advice());
         }
+        InboundMail mail = content.mail();
         String key = messageKey(mail, received.raw());
         try {
             return database.inTransaction(session -> {
@@ -134,20 +136,21 @@ public final class IntakeService {
                     return duplicateOf(session, received, mail, earlier.sameMail());
                 }
                 List<Recipient> recipients = resolver.resolve(mail, new SessionDirectory(session));
-                IntakeDecision decision = decide(session, received, mail, key, recipients);
+                IntakeDecision decision = decide(session, received, content, key, recipients);
                 List<Long> others = earlier.otherMails();
                 return others.isEmpty() ? decision : decision.withReason(decision.reason()
                         + "; its Message-ID was used before by other content (message #"
                         + others.stream().limit(5).map(String::valueOf).collect(Collectors.joining(", #"))
                         + (others.size() > 5 ? " and " + (others.size() - 5) + " more" : "") + ")");
-            });
+            }).withContent(content);
         } catch (RuntimeException e) {
             throw Failures.classify(e, "deciding on " + key);
         }
     }
 
-    private IntakeDecision decide(Session session, ReceivedMail received, InboundMail mail, String key,
+    private IntakeDecision decide(Session session, ReceivedMail received, PreparedMail content, String key,
             List<Recipient> recipients) {
+        InboundMail mail = content.mail();
         if (recipients.isEmpty()) {
             return IntakeDecision.recordOnly(IntakeAction.REJECT, received, mail, key, recipients,
                     "rejected: no recipient is an address of ours", null);
@@ -202,7 +205,8 @@ public final class IntakeService {
         // A reply to one of our mails continues its task, whichever of our addresses it came to.
         Optional<Threads.Match> thread = threads.find(session, mail);
         if (thread.isPresent() && thread.get().automatic()) {
-            LoopGuard.Loop loop = LoopGuard.check(session, mail, thread.get().taskId(), clock.instant());
+            LoopGuard.Loop loop = LoopGuard.check(session, mail, content.commentText(), thread.get().taskId(),
+                    clock.instant());
             if (loop != null) {
                 return new IntakeDecision(loop.quarantine() ? IntakeAction.QUARANTINE : IntakeAction.IGNORE, received,
                         mail, key, recipients, loop.reason() + "; about task #" + thread.get().taskNumber(),
@@ -245,7 +249,7 @@ public final class IntakeService {
                     "add comment: reply to task #" + tagged.get().taskNumber() + " (" + tagged.get().signal() + ")",
                     null, tagged.get().taskId(), title, subject.notifyPeople(), null, null, null, null);
         }
-        IntakeDecision ruled = applyRules(session, received, mail, key, recipients, known, title,
+        IntakeDecision ruled = applyRules(session, received, content, key, recipients, known, title,
                 subject.notifyPeople());
         long recent = ruled.action() == IntakeAction.CREATE_TASK ? recentTasksFrom(session, mail) : 0;
         if (recent >= floodLimit) {
@@ -322,18 +326,15 @@ public final class IntakeService {
      * address to agree, so nothing is dropped because one address's rules did not care), and the task settings
      * merge in address order.
      */
-    private IntakeDecision applyRules(Session session, ReceivedMail received, InboundMail mail, String key,
+    private IntakeDecision applyRules(Session session, ReceivedMail received, PreparedMail content, String key,
             List<Recipient> recipients, List<Recipient> known, String title, boolean notifyPeople) {
-        MailFacts facts = null;
+        InboundMail mail = content.mail();
         List<RuleDecision> ruled = new ArrayList<>();
         boolean unruled = false;
         for (Recipient recipient : known) {
             // An address without rules has the default rule only: create a task. It is traced all the same,
-            // so every mail's record says which rules (none) decided it.
-            String address = localPart(recipient.address());
-            RuleSet set = rules.forAddress(address).orElseGet(() -> RuleSet.defaultOnly(address));
-            facts = facts == null ? MailFacts.of(mail) : facts;
-            ruled.add(set.evaluate(facts));
+            // so every mail's record says which rules (none) decided it. Evaluated before the transaction.
+            ruled.add(content.ruling(localPart(recipient.address())));
         }
         List<Trace> traces = ruled.stream().map(RuleDecision::trace).toList();
         TaskSettings settings = TaskSettingsMerge.merge(ruled.stream().map(RuleDecision::task).toList());
@@ -418,7 +419,7 @@ public final class IntakeService {
             Project project = null;
             TaskSettings settings = decision.settings();
             Task task = new Task(decision.title(), description(settings, mail.textBody()),
-                    HtmlSanitizer.sanitize(mail.htmlBody()), null, decision.accountId(), now);
+                    decision.content().safeHtml(), null, decision.accountId(), now);
             for (Recipient recipient : decision.recipients()) {
                 switch (recipient.kind()) {
                     case EMPLOYEE -> task.assignees().add(session.getReference(Employee.class, recipient.id()));
@@ -505,15 +506,6 @@ public final class IntakeService {
      * The mail becomes a comment on the task it was addressed to: authored by the sender (a contact is created
      * for an unknown one and joins the task's participants), its attachments filed with the comment.
      */
-    /**
-     * A mail's text as its comment: only what the sender wrote, quoted text and signature cut (the raw mail
-     * keeps the rest); the whole text when nothing is left.
-     */
-    static String commentText(InboundMail mail) {
-        String reply = ReplyText.extract(mail).text();
-        return reply.isBlank() ? mail.textBody() : reply;
-    }
-
     public IntakeOutcome addComment(IntakeDecision decision) {
         return write(decision, session -> {
             InboundMail mail = decision.mail();
@@ -534,7 +526,7 @@ public final class IntakeService {
                 reopened = " (reopened)";
             }
             Comment comment = new Comment(task, author == null ? null : author.employee(),
-                    author == null ? null : author.contact(), commentText(mail), false, now);
+                    author == null ? null : author.contact(), decision.content().commentText(), false, now);
             session.persist(comment);
             comment.notifiedEmployees().addAll(toBeTold(session, decision, task));
             session.flush();
@@ -606,7 +598,7 @@ public final class IntakeService {
         InboundMail mail = decision.mail();
         People.Person known = identity.person();
         Comment comment = new Comment(task, null, known != null && identity.proof() != SenderIdentity.Proof.FORGED
-                ? known.contact() : null, commentText(mail), false, now);
+                ? known.contact() : null, decision.content().commentText(), false, now);
         comment.hold(identity.address());
         session.persist(comment);
         comment.notifiedEmployees().addAll(toBeTold(session, decision, task));
@@ -633,14 +625,16 @@ public final class IntakeService {
      * @throws IllegalStateException    the comment is not held
      */
     public void admit(long taskId, long commentId) {
+        byte[] raw = database.inTransaction(session -> {
+            heldComment(session, taskId, commentId);
+            List<Long> ids = session.createSelectionQuery("select m.id from MessageRecord m where m.commentId = :c",
+                    Long.class).setParameter("c", commentId).setMaxResults(1).getResultList();
+            RawMail stored = ids.isEmpty() ? null : session.find(RawMail.class, ids.get(0));
+            return stored == null ? null : stored.raw();
+        });
+        InboundMail mail = parsedOrNull(raw); // its Cc, read outside the transaction
         database.inTransaction(session -> {
-            Comment comment = session.find(Comment.class, commentId);
-            if (comment == null || !comment.task().id().equals(taskId)) {
-                throw new IllegalArgumentException("no comment " + commentId + " on task " + taskId);
-            }
-            if (!comment.held()) {
-                throw new IllegalStateException("comment " + commentId + " is not held");
-            }
+            Comment comment = heldComment(session, taskId, commentId);
             Task task = comment.task();
             Instant now = clock.instant();
             comment.admit();
@@ -651,7 +645,6 @@ public final class IntakeService {
                 comment.setAuthorContact(author.contact());
                 task.participantContacts().add(author.contact());
             }
-            InboundMail mail = mailOf(session, commentId);
             if (mail != null) {
                 addParticipants(session, task, mail, now);
             }
@@ -662,14 +655,22 @@ public final class IntakeService {
         });
     }
 
-    /** The mail a comment came from, parsed again; null when there is none or it no longer parses. */
-    private InboundMail mailOf(Session session, long commentId) {
-        List<Long> ids = session.createSelectionQuery("select m.id from MessageRecord m where m.commentId = :c",
-                Long.class).setParameter("c", commentId).setMaxResults(1).getResultList();
-        RawMail raw = ids.isEmpty() ? null : session.find(RawMail.class, ids.get(0));
+    private static Comment heldComment(Session session, long taskId, long commentId) {
+        Comment comment = session.find(Comment.class, commentId);
+        if (comment == null || !comment.task().id().equals(taskId)) {
+            throw new IllegalArgumentException("no comment " + commentId + " on task " + taskId);
+        }
+        if (!comment.held()) {
+            throw new IllegalStateException("comment " + commentId + " is not held");
+        }
+        return comment;
+    }
+
+    /** A stored mail parsed again; null when there is none or it no longer parses (or is over its budget). */
+    private InboundMail parsedOrNull(byte[] raw) {
         try {
-            return raw == null ? null : parser.parse(raw.raw());
-        } catch (MailParseException e) {
+            return raw == null ? null : preparation.parse(raw);
+        } catch (MailParseException | ContentBudget.Exceeded e) {
             return null;
         }
     }
@@ -678,7 +679,7 @@ public final class IntakeService {
     private IntakeOutcome followUp(Session session, IntakeDecision decision, Task closed, People.Person author,
             Instant now) {
         InboundMail mail = decision.mail();
-        Task task = new Task(closed.title(), mail.textBody(), HtmlSanitizer.sanitize(mail.htmlBody()), closed.project(),
+        Task task = new Task(closed.title(), mail.textBody(), decision.content().safeHtml(), closed.project(),
                 decision.accountId(), now);
         task.setFollows(closed);
         if (author != null) {
@@ -794,6 +795,11 @@ public final class IntakeService {
         this.strangerMail = policy;
     }
 
+    /** The time one mail's content may take to work out; a mail over it is quarantined with the reason. */
+    public void setContentBudget(java.time.Duration budget) {
+        preparation.setBudget(budget);
+    }
+
     /** Accept mail only from known employees and contacts. */
     public void setAllowListOnly(boolean on) {
         this.allowListOnly = on;
@@ -865,7 +871,7 @@ public final class IntakeService {
         InboundMail mail = null;
         String key;
         try {
-            mail = parser.parse(received.raw());
+            mail = preparation.parse(received.raw());
             key = messageKey(mail, received.raw());
         } catch (MailParseException | RuntimeException e) {
             key = hashKey(received.raw());

@@ -44,8 +44,8 @@ final class LoopGuard {
     private LoopGuard() {
     }
 
-    /** Checks a mail that answers one of our automatic mails about task {@code taskId}. */
-    static Loop check(Session session, InboundMail mail, long taskId, Instant now) {
+    /** Checks a mail (its comment text worked out already) that answers one of our automatic mails. */
+    static Loop check(Session session, InboundMail mail, String commentText, long taskId, Instant now) {
         if (mail.from() == null || mail.from().address().isEmpty()) {
             return null;
         }
@@ -57,8 +57,7 @@ final class LoopGuard {
                 .setParameter("task", taskId)
                 .setParameter("since", now.minus(SAME_ANSWER_WINDOW))
                 .getResultList();
-        // The reply text costs an HTML parse: only worth it when there is an earlier comment to compare with.
-        String text = earlier.isEmpty() ? "" : normalized(IntakeService.commentText(mail));
+        String text = earlier.isEmpty() ? "" : normalized(commentText);
         for (Object[] row : earlier) {
             if (!text.isEmpty() && text.equals(normalized(StoredText.text((StoredText) row[0])))) {
                 return new Loop(false, "ignored: loop: " + from + " answered our automatic mail with the same text"

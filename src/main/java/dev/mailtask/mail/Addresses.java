@@ -18,12 +18,14 @@ final class Addresses {
 
     /**
      * An addr-spec. The look-behind makes a match start only at the beginning of a local part and the
-     * possessive local part never backtracks, so {@code find()} stays linear on long junk.
+     * possessive local part never backtracks, so {@code find()} stays linear on long junk. A domain has at
+     * most 127 labels (253 characters): the bound keeps the repeated label group, which the regex engine
+     * recurses into once per label, from overflowing the stack on "a.a.a.…" (3,000 labels did).
      */
     private static final Pattern ADDR_SPEC = Pattern.compile(
             "(?<![\\p{L}\\p{N}.!#$%&'*+/=?^_`{|}~-])[\\p{L}\\p{N}.!#$%&'*+/=?^_`{|}~-]++"
                     + "@[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?"
-                    + "(?:\\.[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?)*");
+                    + "(?:\\.[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?){0,126}");
 
     /** Longer address header values skip Jakarta Mail's parser (quadratic on some junk) for the regex. */
     private static final int MAX_PARSED_LENGTH = 100_000;
@@ -100,6 +102,12 @@ final class Addresses {
         return out;
     }
 
+    /**
+     * Longer values are no "Name &lt;&gt;": the quoted-string group below repeats per character, which the regex
+     * engine does by recursion, and the lazy name is quadratic on runs of blanks.
+     */
+    private static final int MAX_NAME_ONLY = 1000;
+
     /** {@code Name <>} or {@code "Name" <>}: a display name with an empty address. */
     private static final Pattern NAME_ONLY = Pattern.compile(
             "\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|[^<>\",;:@]*?)\\s*<\\s*>\\s*");
@@ -109,7 +117,7 @@ final class Addresses {
      * {@code MailAddress("", name)}; empty when the value is not of that form or has no name.
      */
     static List<MailAddress> nameOnly(String value, Charset hint) {
-        if (value == null) {
+        if (value == null || value.length() > MAX_NAME_ONLY) {
             return List.of();
         }
         Matcher m = NAME_ONLY.matcher(MailText.unfold(value));

@@ -43,6 +43,13 @@ final class CharsetDetection {
     static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
     static final Charset KOI8_R = Charset.forName("KOI8-R");
 
+    /**
+     * Every charset this JVM supports, by lower-case name and alias. {@link Charset#forName} searches the
+     * class path for charset providers on every name it does not know (about a millisecond each), and a
+     * sender can write a different unknown name into each of thousands of encoded words.
+     */
+    private static final Map<String, Charset> SUPPORTED = supported();
+
     /** How many bytes detection looks at; keeps detection bounded on huge bodies. */
     private static final int SAMPLE = 64 * 1024;
 
@@ -151,11 +158,18 @@ final class CharsetDetection {
     }
 
     static Charset forNameOrNull(String name) {
-        try {
-            return Charset.forName(name);
-        } catch (RuntimeException e) { // IllegalCharsetName, UnsupportedCharset, IllegalArgument
-            return null;
+        return name == null ? null : SUPPORTED.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    private static Map<String, Charset> supported() {
+        Map<String, Charset> all = new java.util.HashMap<>();
+        for (Charset c : Charset.availableCharsets().values()) {
+            all.put(c.name().toLowerCase(Locale.ROOT), c);
+            for (String alias : c.aliases()) {
+                all.putIfAbsent(alias.toLowerCase(Locale.ROOT), c);
+            }
         }
+        return Map.copyOf(all);
     }
 
     // ------------------------------------------------------------------ decoding

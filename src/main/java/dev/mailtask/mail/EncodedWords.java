@@ -13,11 +13,21 @@ import java.util.regex.Pattern;
  *   <li>whitespace (including folding) between adjacent encoded words is dropped, and adjacent words in
  *       the same charset are joined at the byte level before decoding, so a multi-byte character split
  *       across two words decodes correctly;</li>
- *   <li>any charset Java knows; unknown or bogus charsets fall back to {@link CharsetDetection};</li>
- *   <li>broken base64 / quoted-printable decodes as far as it can; nothing throws.</li>
+ *   <li>any charset Java knows; unknown or bogus charsets fall back to {@link CharsetDetection} (adjacent
+ *       words with unknown labels together, whatever the labels);</li>
+ *   <li>broken base64 / quoted-printable decodes as far as it can; nothing throws;</li>
+ *   <li>past the first {@value #CAREFUL_RUNS} runs of words in one value, no detection: each run is decoded as
+ *       labelled (unknown labels: UTF-8 when valid, else the hint), which keeps a value of thousands of encoded
+ *       words linear.</li>
  * </ul>
  */
 final class EncodedWords {
+
+    /**
+     * Runs of words (one charset each) per value decoded with detection of mislabelled and unlabelled text;
+     * later ones as labelled. A subject has a handful.
+     */
+    private static final int CAREFUL_RUNS = 20;
 
     private static final Pattern WORD = Pattern.compile("=\\?([^?\\s]{1,80})\\?([bBqQ])\\?([^?]*)\\?=");
 
@@ -35,12 +45,17 @@ final class EncodedWords {
         boolean previousWasWord = false;
         String runCharset = null;
         ByteArrayOutputStream run = new ByteArrayOutputStream();
+        int[] runs = {0};
         while (m.find()) {
             String between = s.substring(last, m.start());
             boolean adjacent = previousWasWord && between.isBlank();
             String charset = m.group(1);
-            if (!adjacent || !charset.equalsIgnoreCase(runCharset)) {
-                flush(out, run, runCharset, hint);
+            // words with labels Java does not know are detected together (one detection, not one per word)
+            boolean sameRun = charset.equalsIgnoreCase(runCharset)
+                    || runCharset != null && CharsetDetection.lookup(charset) == null
+                            && CharsetDetection.lookup(runCharset) == null;
+            if (!adjacent || !sameRun) {
+                flush(out, run, runCharset, hint, runs);
                 runCharset = charset;
             }
             if (!adjacent) {
@@ -51,18 +66,27 @@ final class EncodedWords {
             previousWasWord = true;
             last = m.end();
         }
-        flush(out, run, runCharset, hint);
+        flush(out, run, runCharset, hint, runs);
         out.append(s, last, s.length());
         return out.toString();
     }
 
-    private static void flush(StringBuilder out, ByteArrayOutputStream run, String charset, Charset hint) {
+    private static void flush(StringBuilder out, ByteArrayOutputStream run, String charset, Charset hint,
+            int[] runs) {
         if (run.size() == 0) {
             return;
         }
         byte[] b = run.toByteArray();
         run.reset();
-        out.append(CharsetDetection.decode(b, 0, b.length, charset, hint));
+        if (++runs[0] <= CAREFUL_RUNS) {
+            out.append(CharsetDetection.decode(b, 0, b.length, charset, hint));
+            return;
+        }
+        // no detection past that: thousands of words in one value must not cost a detection each
+        Charset known = CharsetDetection.lookup(charset);
+        Charset cs = known != null ? known : CharsetDetection.isValidUtf8(b) ? StandardCharsets.UTF_8
+                : hint != null ? hint : CharsetDetection.WINDOWS_1252;
+        out.append(CharsetDetection.decodeWith(b, 0, b.length, cs));
     }
 
     private static byte[] wordBytes(String encoding, String text) {

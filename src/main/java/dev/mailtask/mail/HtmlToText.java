@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -29,9 +28,9 @@ import org.jsoup.select.NodeTraversor;
  *       count as spaces, zero-width characters are dropped, line-trailing blanks removed, at most one
  *       blank line in a row.</li>
  * </ul>
- * The DOM is walked iteratively (jsoup's NodeTraversor), so depth costs no stack; time is linear in the
- * document size, and quote/list prefixes are capped at {@value #MAX_PREFIX_DEPTH} levels so the output
- * stays linear too.
+ * The DOM ({@link HtmlTree}: nesting capped) is walked iteratively (jsoup's NodeTraversor), so depth costs no
+ * stack; time is linear in the document size, and quote/list prefixes are capped at {@value #MAX_PREFIX_DEPTH}
+ * levels so the output stays linear too.
  */
 final class HtmlToText {
 
@@ -54,6 +53,8 @@ final class HtmlToText {
      */
     private static final int MAX_PREFIX_DEPTH = 10;
 
+    private static final String STAGE = "html rendering";
+
     private HtmlToText() {
     }
 
@@ -61,9 +62,10 @@ final class HtmlToText {
         if (html == null || html.isBlank()) {
             return "";
         }
-        Document doc = Jsoup.parse(html);
+        Document doc = HtmlTree.parse(html, STAGE);
         Renderer r = new Renderer();
         NodeTraversor.filter(r, doc);
+        ContentBudget.check(STAGE);
         return r.result();
     }
 
@@ -86,9 +88,13 @@ final class HtmlToText {
         private boolean pendingBullet;
         private int preDepth;
         private final Deque<Link> links = new ArrayDeque<>();
+        private int seen;
 
         @Override
         public FilterResult head(Node node, int depth) {
+            if ((++seen & 0x3FF) == 0) {
+                ContentBudget.check(STAGE);
+            }
             if (node instanceof TextNode t) {
                 text(t.getWholeText());
                 return FilterResult.CONTINUE;
@@ -295,10 +301,12 @@ final class HtmlToText {
                 out.append(' ');
             }
             pendingSpace = false;
+            // newest first: once one is started, every older one was started by the same earlier text
             for (Link l : links) {
-                if (l.textStart < 0) {
-                    l.textStart = out.length();
+                if (l.textStart >= 0) {
+                    break;
                 }
+                l.textStart = out.length();
             }
             out.append(s);
             quoteDepthOfLastText = quoteDepth;

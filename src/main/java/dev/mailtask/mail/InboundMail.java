@@ -19,7 +19,8 @@ import java.util.List;
  * @param date        Date header, or null when absent or unparseable
  * @param messageId   Message-ID without angle brackets, or null when absent
  * @param inReplyTo   first In-Reply-To id without angle brackets, or null
- * @param references  References ids in order, without angle brackets
+ * @param references  References ids in order, without angle brackets; of a long list the first and the nearest
+ *                    ones (at most 100)
  * @param textBody    the text body (several inline text parts joined); for HTML-only mail, a text rendering
  *                    of the HTML; "" when none
  * @param htmlBody    the HTML body as sent (unsafe to show: pass it through {@link HtmlSanitizer}), or null

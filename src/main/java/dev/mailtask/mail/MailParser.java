@@ -25,6 +25,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.SharedByteArrayInputStream;
+import jakarta.mail.util.StreamProvider;
 
 /**
  * Turns the raw RFC 822 bytes of one mail into an {@link InboundMail}. Thread-safe (no mutable state; one
@@ -79,6 +80,26 @@ public final class MailParser {
         p.setProperty("mail.mime.decodetext.strict", "false");
         p.setProperty("mail.mime.parameters.strict", "false");
         SESSION = Session.getInstance(p);
+        nameStreamProvider();
+    }
+
+    /**
+     * Jakarta Mail finds its {@link StreamProvider} anew for every body part it makes, by a ServiceLoader scan
+     * of the class path (about a millisecond: a mail of 10,000 tiny parts took 10 s to split). Its finder
+     * reads a system property first; naming the provider there makes the look-up a constructor call. Done only
+     * when nobody set it, and undone unless the provider then resolves; which provider it is does not change.
+     */
+    private static void nameStreamProvider() {
+        String key = StreamProvider.class.getName();
+        if (System.getProperty(key) != null) {
+            return;
+        }
+        try {
+            System.setProperty(key, StreamProvider.provider().getClass().getName());
+            StreamProvider.provider();
+        } catch (RuntimeException | java.util.ServiceConfigurationError e) {
+            System.clearProperty(key);
+        }
     }
 
     public InboundMail parse(byte[] raw) throws MailParseException {
@@ -98,7 +119,7 @@ public final class MailParser {
         Parse p = new Parse(raw, start);
         try {
             return p.run();
-        } catch (MailParseException e) {
+        } catch (MailParseException | ContentBudget.Exceeded e) {
             throw e;
         } catch (MessagingException | IOException | RuntimeException e) {
             throw new MailParseException("Could not parse the mail (" + raw.length + " bytes) while " + p.stage
@@ -227,6 +248,7 @@ public final class MailParser {
                     continue;
                 }
                 stage = "decoding attachment part " + l.path + " (" + l.type + ")";
+                ContentBudget.check("mime parsing");
                 MailAttachment a = attachment(l, attachments.size() + 1);
                 Tnef.Content tnef = Tnef.isTnef(a.contentType(), a.fileName()) ? Tnef.read(a.content()) : null;
                 if (tnef == null) {
@@ -465,6 +487,7 @@ public final class MailParser {
 
         private Node walk(Part part, String path, int level, String parentSubtype, boolean root)
                 throws MessagingException, IOException, MailParseException {
+            ContentBudget.check("mime parsing");
             stage = "reading the headers of part " + path;
             HeaderParams ct = HeaderParams.parse(first(part.getHeader("Content-Type")));
             String type = mediaType(ct.value, parentSubtype);
@@ -678,6 +701,7 @@ public final class MailParser {
         }
 
         private String decodeText(Leaf l, boolean html) throws MessagingException, IOException {
+            ContentBudget.check("charset detection");
             byte[] c = content(l);
             String label = l.charset;
             if (html && (label == null || CharsetDetection.lookup(label) == null)) {
@@ -852,7 +876,7 @@ public final class MailParser {
                     MailText.date(firstValue(headers, "Date")),
                     MailText.messageId(recover(firstValue(headers, "Message-ID"))),
                     inReplyTo.isEmpty() ? null : inReplyTo.get(0),
-                    MailText.messageIds(recover(refs.toString())),
+                    MailText.trimReferences(MailText.messageIds(recover(refs.toString()))),
                     text == null ? "" : text,
                     html,
                     attachments,

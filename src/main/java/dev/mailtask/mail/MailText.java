@@ -64,6 +64,24 @@ final class MailText {
 
     // ------------------------------------------------------------------ message ids
 
+    /** How many References a mail keeps: each may cost a look-up when its thread is searched. */
+    static final int MAX_REFERENCES = 100;
+
+    /**
+     * References as far as a thread needs them: the first (where the thread began) and the nearest ones, at
+     * most {@value #MAX_REFERENCES}, as RFC 5322 suggests trimming them (a list of 50,000 made the thread
+     * search take half a minute).
+     */
+    static List<String> trimReferences(List<String> ids) {
+        if (ids.size() <= MAX_REFERENCES) {
+            return ids;
+        }
+        List<String> kept = new ArrayList<>(MAX_REFERENCES);
+        kept.add(ids.get(0));
+        kept.addAll(ids.subList(ids.size() - (MAX_REFERENCES - 1), ids.size()));
+        return List.copyOf(kept);
+    }
+
     /**
      * Message ids of a Message-ID / In-Reply-To / References value, in order, without angle brackets,
      * duplicates dropped. Bracketed ids count; so do bare tokens with an '@' (missing brackets); comments

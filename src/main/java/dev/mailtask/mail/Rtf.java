@@ -54,6 +54,8 @@ final class Rtf {
                 return new Body(HtmlToText.render(html), html);
             }
             return new Body(text, null);
+        } catch (ContentBudget.Exceeded e) {
+            throw e;
         } catch (RuntimeException | StackOverflowError e) {
             return null;
         }
@@ -117,7 +119,11 @@ final class Rtf {
 
         void run() {
             int n = in.length();
+            int steps = 0;
             while (pos < n) {
+                if ((++steps & 0xFFF) == 0) {
+                    ContentBudget.check("rtf reading");
+                }
                 char c = in.charAt(pos);
                 if (c == '{') {
                     flushBytes();

@@ -133,6 +133,8 @@ final class Tnef {
                 }
             }
             return new Content(out, html, text, msg);
+        } catch (ContentBudget.Exceeded e) {
+            throw e;
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             // POI throws many kinds on corrupt streams; the caller keeps winmail.dat itself
             return null;

@@ -1,5 +1,6 @@
 package dev.mailtask.rules;
 
+import dev.mailtask.mail.ContentBudget;
 import java.util.regex.Pattern;
 
 /**
@@ -60,9 +61,14 @@ final class Condition {
         }
         boolean lower = !caseSensitive && op != Operator.REGEX;
         String[] texts = facts.values(field, headerKey, lower);
+        // one budget for all values: a hundred thousand recipients must not multiply it
+        Regexes.Reads reads = op == Operator.REGEX ? Regexes.Reads.forTexts(texts) : null;
         boolean gaveUp = false;
         for (int i = 0; i < texts.length; i++) {
-            int at = find(texts[i]);
+            if ((i & 0x3FF) == 0x3FF) {
+                ContentBudget.check(Regexes.STAGE);
+            }
+            int at = find(texts[i], reads);
             if (at >= 0) {
                 String[] raw = lower ? facts.values(field, headerKey, false) : texts;
                 String shown = Words.excerpt(raw[i], Math.min(at, raw[i].length()));
@@ -78,13 +84,13 @@ final class Condition {
     }
 
     /** Where the value matches in one text (for {@code not contains}: where it is contained), or -1. */
-    private int find(String text) {
+    private int find(String text, Regexes.Reads reads) {
         return switch (op) {
             case CONTAINS, NOT_CONTAINS -> text.indexOf(needle);
             case EQUALS -> text.equals(needle) ? 0 : -1;
             case STARTS_WITH -> text.startsWith(needle) ? 0 : -1;
             case ENDS_WITH -> text.endsWith(needle) ? text.length() - needle.length() : -1;
-            case REGEX -> Regexes.find(pattern, text);
+            case REGEX -> Regexes.find(pattern, text, reads);
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.mailtask.tasks;
 
 import dev.mailtask.store.Columns;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Task titles from mail subjects: reply and forward prefixes stripped, whitespace collapsed, bounded. */
@@ -23,12 +24,13 @@ public final class Titles {
 
     public static String fromSubject(String subject) {
         String title = subject == null ? "" : subject.replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
-        String previous;
-        do {
-            previous = title;
-            title = PREFIX.matcher(title).replaceFirst("");
-        } while (!title.equals(previous));
-        title = title.strip();
+        // prefix after prefix, each matched where the last ended (cutting one at a time copies the rest each time)
+        Matcher prefix = PREFIX.matcher(title);
+        int start = 0;
+        while (start < title.length() && prefix.region(start, title.length()).lookingAt() && prefix.end() > start) {
+            start = prefix.end();
+        }
+        title = title.substring(start).strip();
         if (title.isEmpty()) {
             return NO_SUBJECT;
         }

@@ -49,4 +49,25 @@ class EncodedWordsTest {
         assertThat(EncodedWords.decode("=?broken and 2 + 2 = 4 ?=", null)).isEqualTo("=?broken and 2 + 2 = 4 ?=");
         assertThat(EncodedWords.decode("plain", null)).isEqualTo("plain");
     }
+
+    /** Each made-up charset name cost a class path search (50 s for 60,000), each run a detection. */
+    @Test
+    void sixtyThousandWordsInMadeUpCharsetsDecodeInLinearTime() {
+        String e = java.util.Base64.getEncoder().encodeToString("é".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        StringBuilder value = new StringBuilder();
+        for (int i = 0; i < 60_000; i++) {
+            value.append(i == 0 ? "" : " a ").append("=?x-made-up-").append(i).append("?B?").append(e).append("?=");
+        }
+        String decoded = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> EncodedWords.decode(value.toString(), null));
+        assertThat(decoded.substring(0, 9)).isEqualTo("é a é a é");
+        assertThat(decoded.chars().filter(c -> c == 'é').count()).isEqualTo(60_000);
+        assertThat(decoded.contains("=?")).isFalse();
+    }
+
+    @Test
+    void adjacentWordsWithUnknownLabelsAreDecodedTogether() {
+        // "тест" in windows-1251, split over two words that name charsets nobody knows
+        assertThat(EncodedWords.decode("=?x-one?B?8uU=?= =?x-two?B?8fI=?=", null)).isEqualTo("тест");
+    }
 }

@@ -2,7 +2,10 @@ package dev.mailtask.rules;
 
 import static dev.mailtask.rules.MailBuilder.mail;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mailtask.mail.ContentBudget;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -81,5 +84,34 @@ class GuardsTest {
         assertThat(other.address()).isEqualTo("alice");
         assertThat(other.trace().rules()).isEmpty();
         assertThat(other.task()).isEqualTo(TaskSettings.NONE);
+    }
+
+    /** Each of 20,000 Cc had a budget of its own: minutes of backtracking for one mail. */
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void aConditionHasOneBudgetForAllTheValuesItLooksAt() {
+        RuleSet set = rules("conditions:\n  - {field: cc, op: regex, value: \"(x+x+)+y\"}\naction: ignore\n");
+        MailBuilder mail = mail();
+        for (int i = 0; i < 20_000; i++) {
+            mail.cc("x".repeat(24) + i + "@client.example");
+        }
+        RuleDecision d = set.evaluate(mail.build());
+        assertThat(d.action()).isEqualTo(RuleAction.CREATE_TASK);
+        assertThat(d.trace().rules().get(0).conditions().get(0).actual()).startsWith(Regexes.GAVE_UP_NOTE);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void theMailsContentBudgetStopsRuleEvaluationNamingIt() {
+        StringBuilder yaml = new StringBuilder("address: support\nrules:\n");
+        for (int i = 0; i < 500; i++) {
+            yaml.append("  - name: R").append(i).append("\n    conditions:\n      - {field: body, op: regex, value: ")
+                    .append("\"(x+x+)+y\"}\n    action: ignore\n");
+        }
+        RuleSet set = RuleFile.parse("costly.yaml", yaml.toString(), RuleReferences.ANY);
+        MailFacts facts = MailFacts.of(mail().body("x".repeat(100_000)).build());
+        assertThatThrownBy(() -> ContentBudget.run(Duration.ofMillis(300), () -> set.evaluate(facts)))
+                .isInstanceOf(ContentBudget.Exceeded.class)
+                .hasMessage("over the content budget of 0.3 s in rule evaluation");
     }
 }

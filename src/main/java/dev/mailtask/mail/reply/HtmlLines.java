@@ -1,5 +1,6 @@
 package dev.mailtask.mail.reply;
 
+import dev.mailtask.mail.ContentBudget;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -23,7 +24,8 @@ import org.jsoup.select.NodeTraversor;
  * {@code #divRplyFwdMsg}/{@code #appendonsend}/{@code #OLK_SRC_BODY_SECTION}, an Outlook or Windows Mail
  * border-top header box, or a Hotmail/Zimbra separator {@code <hr>} is a hard splitter ({@code h}); the first
  * line of a Gmail/Thunderbird/Outlook signature element starts a signature ({@code g}). The walk is
- * iterative (no recursion), so depth costs no stack, and linear in the document.
+ * iterative (no recursion), so depth costs no stack, and linear in the document (parsed by
+ * {@link dev.mailtask.mail.HtmlTree}: nesting capped).
  */
 final class HtmlLines {
 
@@ -223,8 +225,13 @@ final class HtmlLines {
     }
 
     private final class Walker implements NodeFilter {
+        private int seen;
+
         @Override
         public FilterResult head(Node node, int depth) {
+            if ((++seen & 0x3FF) == 0) {
+                ContentBudget.check(QuoteFinder.STAGE);
+            }
             if (node instanceof TextNode t) {
                 text(t, t.getWholeText());
                 return FilterResult.CONTINUE;

@@ -1,5 +1,6 @@
 package dev.mailtask.mail.reply;
 
+import dev.mailtask.mail.ContentBudget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -24,14 +25,22 @@ import java.util.regex.Pattern;
  * below), or everything from an attribution followed by unmarked text, or everything from a hard splitter.
  * <p>
  * Time is linear: only the first {@value #MAX_LINES} lines are examined (later lines count as text) and
- * only lines up to {@value #MAX_LINE_CHARS} characters are matched against patterns.
+ * only lines up to {@value #MAX_LINE_CHARS} characters are matched against patterns. The decision over the
+ * markers is talon's regular expressions written out as scans ({@link Markers}): a regex repeating a group
+ * recurses once per repetition, and thousands of quoted lines overflowed the stack.
  */
 final class QuoteFinder {
 
+    static final String STAGE = "quote finding";
     static final int MAX_LINES = 3000;
     static final int MAX_LINE_CHARS = 1000;
     /** How many lines an attribution may be spread over ("On …, Bob &lt;\nbob@x&gt; wrote:"). */
     private static final int ATTRIBUTION_LINES = 3;
+    /**
+     * Longer text is no attribution (they are a line or two); the bound also keeps the address pattern's
+     * repeated domain labels far from the stack's limit.
+     */
+    private static final int MAX_ATTRIBUTION_CHARS = 1000;
 
     private static final int CI = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
@@ -48,7 +57,7 @@ final class QuoteFinder {
             "^" + PREFIX + "\\s.{0,400}?(?<!\\p{L})" + WROTE + "(?!\\p{L}).{0,300}:\\s*$", CI);
     /** Yandex, Mail.ru, Gmail in Russian: a date and/or time, then an address, then a colon. */
     private static final Pattern ATTR_DATE_ADDRESS = Pattern.compile(
-            "^.{0,600}?[\\w.+'-]+@[\\w-]+(?:\\.[\\w-]+)+[>)\\]»\"']*\\s*:\\s*$");
+            "^.{0,600}?(?<![\\w.+'-])[\\w.+'-]++@[\\w-]+(?:\\.[\\w-]+)+[>)\\]»\"']*\\s*:\\s*$");
     private static final Pattern HAS_DATE_OR_TIME = Pattern.compile(
             "\\d{1,2}:\\d{2}|\\d{1,4}[./-]\\d{1,2}[./-]\\d{2,4}");
     private static final Pattern STARTS_LIKE_ATTRIBUTION = Pattern.compile("^(?:" + PREFIX + "\\s|\\d)", CI);
@@ -79,13 +88,6 @@ final class QuoteFinder {
     /** Header lines an Outlook block may have (From, Sent, To, Cc, Subject, Reply-To, a spare). */
     private static final int MAX_HEADER_LINES = 8;
 
-    private static final Pattern SOFT_CUT_TO_END = Pattern.compile("(?:se*)+(?:[tf]+e*)+");
-    private static final Pattern QUOTATION = Pattern.compile("((?:s|(?:me*){2,}).*me*)[te]*$");
-    private static final Pattern QUOTATION_STRONG = Pattern.compile("((?:s|(?:me*)+).*me*)[te]*$");
-    private static final Pattern EMPTY_QUOTATION = Pattern.compile("((?:se*)+|(?:me*){2,})e*");
-    private static final Pattern EMPTY_QUOTATION_STRONG = Pattern.compile("((?:se*)+|(?:me*)+)e*");
-    private static final Pattern INLINE = Pattern.compile("(?<=m)e*((?:t+e*)+)m");
-    private static final Pattern THREE_QUOTE_LINES = Pattern.compile("(?:me*){3}");
 
     private QuoteFinder() {
     }
@@ -153,6 +155,7 @@ final class QuoteFinder {
         char[] m = new char[n];
         int i = 0;
         while (i < n) {
+            ContentBudget.check(STAGE);
             String line = lines.get(i);
             char f = forced == null ? 0 : forced[i];
             if (line.isBlank()) {
@@ -251,6 +254,9 @@ final class QuoteFinder {
     }
 
     static boolean isAttribution(CharSequence s) {
+        if (s.length() > MAX_ATTRIBUTION_CHARS) {
+            return false;
+        }
         boolean dated = HAS_DATE_OR_TIME.matcher(s).find();
         boolean address = s.toString().indexOf('@') >= 0;
         if ((dated || address) && ATTR_VERB_END.matcher(s).matches()) {
@@ -264,8 +270,7 @@ final class QuoteFinder {
 
     private static List<Range> quoteRanges(List<String> lines, String markers, boolean strong) {
         int n = markers.length();
-        if (markers.indexOf('s') < 0 && markers.indexOf('h') < 0 && !strong
-                && !THREE_QUOTE_LINES.matcher(markers).find()) {
+        if (markers.indexOf('s') < 0 && markers.indexOf('h') < 0 && !strong && !Markers.threeQuoteLines(markers)) {
             markers = markers.replace('m', 't'); // a stray "> " line is text, not a quote
         }
         int first = firstOf(markers, "mfsh");
@@ -274,9 +279,7 @@ final class QuoteFinder {
         }
         int hard = markers.indexOf('h');
         String soft = hard < 0 ? markers : markers.substring(0, hard);
-        Matcher inline = INLINE.matcher(soft);
-        while (inline.find()) {
-            int start = inline.start(1);
+        for (int start : Markers.inlineReplies(soft)) {
             boolean brokenLink = start > 0 && lines.get(start - 1).contains("(http")
                     && !lines.get(start - 1).contains(")") || lines.get(start).strip().startsWith("(http");
             if (!brokenLink) {
@@ -284,20 +287,18 @@ final class QuoteFinder {
             }
         }
         List<Range> ranges = new ArrayList<>();
-        Matcher toEnd = SOFT_CUT_TO_END.matcher(soft);
-        if (toEnd.find()) {
-            ranges.add(new Range(toEnd.start(), n));
+        int toEnd = Markers.softCutToEnd(soft);
+        if (toEnd >= 0) {
+            ranges.add(new Range(toEnd, n));
             return ranges;
         }
         if (soft.indexOf('s') >= 0 || soft.indexOf('m') >= 0) {
-            Matcher q = (strong ? QUOTATION_STRONG : QUOTATION).matcher(soft);
-            if (q.find()) {
-                ranges.add(new Range(q.start(1), q.end(1)));
-            } else {
-                Matcher e = (strong ? EMPTY_QUOTATION_STRONG : EMPTY_QUOTATION).matcher(soft);
-                if (e.find()) {
-                    ranges.add(new Range(e.start(1), e.end(1)));
-                }
+            Range q = Markers.quotation(soft, strong);
+            if (q == null) {
+                q = Markers.emptyQuotation(soft, strong);
+            }
+            if (q != null) {
+                ranges.add(q);
             }
         }
         if (hard >= 0) {

@@ -1,14 +1,18 @@
 package dev.mailtask.mail.reply;
 
+import dev.mailtask.mail.HtmlTree;
 import dev.mailtask.mail.InboundMail;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /**
@@ -88,7 +92,8 @@ public final class ReplyText {
         if (html == null || html.isBlank()) {
             return new Reply("", "", null, null, Reply.Source.HTML, html);
         }
-        Document doc = Jsoup.parse(html.length() > MAX_HTML_CHARS ? html.substring(0, MAX_HTML_CHARS) : html);
+        Document doc = HtmlTree.parse(html.length() > MAX_HTML_CHARS ? html.substring(0, MAX_HTML_CHARS) : html,
+                QuoteFinder.STAGE);
         HtmlLines r = HtmlLines.render(doc);
         List<String> shown = new ArrayList<>(r.lines.size());
         for (int i = 0; i < r.lines.size(); i++) {
@@ -175,22 +180,36 @@ public final class ReplyText {
                 drop.add(el);
             }
         }
-        List<TextNode> dropText = new ArrayList<>();
+        List<Node> dropped = new ArrayList<>(drop);
         for (Map.Entry<TextNode, Integer> e : r.textLine.entrySet()) {
             if (d.inQuote(e.getValue())) {
-                dropText.add(e.getKey());
+                dropped.add(e.getKey());
             }
         }
-        for (TextNode t : dropText) {
-            if (t.parent() != null) {
-                t.remove();
+        removeAll(dropped);
+    }
+
+    /**
+     * Takes the nodes out of the document, each parent's children rebuilt once: removing them one by one is
+     * quadratic in the number of siblings (jsoup shifts or searches the parent's list each time).
+     */
+    private static void removeAll(List<Node> nodes) {
+        Map<Element, Set<Node>> byParent = new IdentityHashMap<>();
+        for (Node node : nodes) {
+            if (node.parent() instanceof Element parent) {
+                byParent.computeIfAbsent(parent, p -> Collections.newSetFromMap(new IdentityHashMap<>())).add(node);
             }
         }
-        for (Element el : drop) {
-            if (el.parent() != null) {
-                el.remove();
+        byParent.forEach((parent, gone) -> {
+            List<Node> kept = new ArrayList<>(parent.childNodeSize());
+            for (Node child : parent.childNodes()) {
+                if (!gone.contains(child)) {
+                    kept.add(child);
+                }
             }
-        }
+            parent.empty();
+            parent.appendChildren(kept);
+        });
     }
 
     private static Reply assemble(List<String> lines, QuoteFinder.Decision d, Reply.Source source, String html) {

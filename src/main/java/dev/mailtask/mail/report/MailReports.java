@@ -250,15 +250,21 @@ public final class MailReports {
         return all;
     }
 
-    private static final Pattern BASE64_RUN = Pattern.compile("(?m)(?:^[A-Za-z0-9+/]{16,}={0,2}[ \\t]*\\n?)+");
+    /** One line of base64; a run of them is matched line by line (a repeated group recurses per line). */
+    private static final Pattern BASE64_LINE = Pattern.compile("(?m)^[A-Za-z0-9+/]{16,}={0,2}[ \\t]*\\n?");
 
     private static String embeddedBase64(String text) {
-        Matcher m = BASE64_RUN.matcher(text);
+        Matcher m = BASE64_LINE.matcher(text);
         if (!m.find()) {
             return null;
         }
+        int start = m.start();
+        int end = m.end();
+        while (text.charAt(end - 1) == '\n' && m.region(end, text.length()).lookingAt()) {
+            end = m.end();
+        }
         try {
-            return Fields.text(java.util.Base64.getMimeDecoder().decode(m.group()));
+            return Fields.text(java.util.Base64.getMimeDecoder().decode(text.substring(start, end)));
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -377,9 +383,6 @@ public final class MailReports {
     // ----------------------------------------------------------------------------------------------------
     // the mail reported on
 
-    private static final Pattern QUOTED_MESSAGE_ID = Pattern.compile(
-            "(?im)^[\\s>]*Message-I[dD][ \\t]*:[ \\t]*\\n?[ \\t]*<?([^\\s<>]+@[^\\s<>]+?)>?[ \\t]*$");
-
     /**
      * The Message-ID of the mail reported on: {@code known} if given, else the header of an attached
      * message/rfc822 or text/rfc822-headers part, else a Message-ID line quoted in the text body or in a text
@@ -415,12 +418,59 @@ public final class MailReports {
         return null;
     }
 
-    private static String quotedMessageId(String text) {
+    /**
+     * The first "Message-ID: &lt;id&gt;" line of the text (quoted with "&gt;" or not; the id may be on the next
+     * line), as {@code (?im)^[\s>]*Message-I[dD][ \t]*:[ \t]*\n?[ \t]*<?([^\s<>]+@[^\s<>]+?)>?[ \t]*$} finds it,
+     * read line by line: that regex is quadratic on long runs of blank lines or of '@'.
+     */
+    static String quotedMessageId(String text) {
         if (text == null) {
             return null;
         }
-        Matcher m = QUOTED_MESSAGE_ID.matcher(text.replace("\r\n", "\n").replace('\r', '\n'));
-        return m.find() ? m.group(1) : null;
+        String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            int p = skip(line, 0, " \t\f\u000B>");
+            if (!line.regionMatches(true, p, "Message-Id", 0, 10)) {
+                continue;
+            }
+            p = skip(line, p + 10, " \t");
+            if (p == line.length() || line.charAt(p) != ':') {
+                continue;
+            }
+            p = skip(line, p + 1, " \t");
+            String id = p == line.length() && i + 1 < lines.length ? idLine(lines[i + 1], 0) : idLine(line, p);
+            if (id != null) {
+                return id;
+            }
+        }
+        return null;
+    }
+
+    /** The id that is all that is left of the line from {@code p} ("&lt;a@b&gt;", "a@b"), or null. */
+    private static String idLine(String line, int p) {
+        p = skip(line, p, " \t");
+        if (p < line.length() && line.charAt(p) == '<') {
+            p++;
+        }
+        int end = p;
+        while (end < line.length() && " \t\n\u000B\f\r<>".indexOf(line.charAt(end)) < 0) {
+            end++;
+        }
+        int at = line.indexOf('@', p + 1);
+        if (at < 0 || at >= end - 1) {
+            return null;
+        }
+        int rest = end < line.length() && line.charAt(end) == '>' ? end + 1 : end;
+        return skip(line, rest, " \t") == line.length() ? line.substring(p, end) : null;
+    }
+
+    private static int skip(String s, int from, String chars) {
+        int i = from;
+        while (i < s.length() && chars.indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        return i;
     }
 
     static List<MailAddress> addresses(InboundMail mail) {

@@ -409,4 +409,41 @@ class ReplyTextTest {
             ReplyText.fromHtml(html.toString());
         });
     }
+
+    /** The quote finder's regexes overflowed the stack at about 3,000 quoted lines: the mail was quarantined. */
+    @Test
+    void thousandsOfQuotedLinesAreCut() {
+        for (int lines : new int[] {3_500, 20_000}) {
+            StringBuilder text = new StringBuilder("Thanks, see below.\n\n");
+            for (int i = 0; i < lines; i++) {
+                text.append("> line ").append(i).append('\n');
+            }
+            Reply r = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> ReplyText.fromPlain(text.toString()));
+            quoteCut("Thanks, see below.", r);
+            assertTrue(r.quote().endsWith("> line " + (lines - 1)));
+        }
+    }
+
+    /** Lines that look like attributions ("12:30 …") took 57 s for 3,000 lines of 1,000 characters. */
+    @Test
+    void longLinesThatLookLikeAttributionsTakeLittle() {
+        String text = "Hello\n\n" + ("12:30 " + "a".repeat(990) + "\n").repeat(2_990) + "> q\n> q\n> q\n";
+        Reply r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> ReplyText.fromPlain(text));
+        assertTrue(r.quoteCut(), "the quote after them is still found");
+        assertTrue(r.text().startsWith("Hello\n\n12:30 aaa"));
+    }
+
+    /** Quoted text nodes were removed one by one from a parent of 100,000 children (quadratic). */
+    @Test
+    void aQuoteOfManySiblingsIsRemovedAtOnce() {
+        StringBuilder html = new StringBuilder("<div>My answer.</div><div class=\"gmail_quote\">On Mon, Bob wrote:<br>");
+        html.append("<blockquote>");
+        for (int i = 0; i < 100_000; i++) {
+            html.append("quoted ").append(i).append("<br>");
+        }
+        html.append("</blockquote></div>");
+        Reply r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> ReplyText.fromHtml(html.toString()));
+        quoteCut("My answer.", r);
+        assertFalse(r.html().contains("quoted 99999"));
+    }
 }
