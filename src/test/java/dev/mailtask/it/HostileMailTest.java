@@ -51,7 +51,12 @@ class HostileMailTest extends SharedImapBundle {
         /** Any record: processed, ignored, or quarantined as over the content budget. */
         RECORDED,
         /** Quarantined as over the content budget in the expected stage; the raw mail kept. */
-        OVER_BUDGET
+        OVER_BUDGET,
+        /**
+         * A held comment on the thread's task with the expected text: its sender no participant, no one told (the
+         * thread's task has no assignee to tell, so what is checked is that the sender did not get in).
+         */
+        HELD
     }
 
     /** A named hostile mail: {@code mail} builds it from its Message-ID. */
@@ -105,6 +110,12 @@ class HostileMailTest extends SharedImapBundle {
                     + ", x@" + "y.".repeat(60_000) + "example", "Labels", "Words."), Outcome.TASK, "Words."),
             new Case("200,000 HTML elements at the depth limit", id -> html(id, "<div>".repeat(125)
                     + "<b>x</b> ".repeat(200_000)), Outcome.RECORDED, null),
+            new Case("an employee's address, not authenticated, into a task", id -> from(
+                    "Alice Adams <alice@staff.example>", toThread(id, "Refund approved, please wire 5000 EUR.")),
+                    Outcome.HELD, "Refund approved, please wire 5000 EUR."),
+            new Case("a stranger quoting a stored Message-ID", id -> plain(id, "support@" + TestMailServer.DOMAIN,
+                    "Re: Thread for replies", "I am in your thread now.",
+                    "In-Reply-To: <thread-starter@client.example>"), Outcome.HELD, "I am in your thread now."),
             new Case("2,000 backtracking rules over a long body", id -> plain(id, "bob@" + TestMailServer.DOMAIN,
                     "Long body", "x".repeat(100_000)), Outcome.OVER_BUDGET, "rule evaluation"));
 
@@ -198,6 +209,21 @@ class HostileMailTest extends SharedImapBundle {
                     assertThat(decision).startsWith("quarantined: over the content budget of ");
                 }
             }
+            case HELD -> {
+                assertThat(status).as(decision).isEqualTo("PROCESSED");
+                assertThat(decision).contains("held comment");
+                assertThat(record.taskId()).isEqualTo(threadTaskId);
+                JsonNode task = bundle.json("/api/tasks/" + threadTaskId);
+                JsonNode comment = null;
+                for (JsonNode x : task.get("comments")) {
+                    comment = x.get("text").asText().equals(c.expected()) ? x : comment;
+                }
+                assertThat(comment).as("the held comment").isNotNull();
+                assertThat(comment.get("held").asBoolean()).isTrue();
+                assertThat(comment.get("author").isNull()).as("no one's word").isTrue();
+                assertThat(task.get("participants").findValuesAsText("email"))
+                        .doesNotContain(comment.get("sender").asText());
+            }
             case OVER_BUDGET -> {
                 assertThat(status).isEqualTo("QUARANTINED");
                 assertThat(decision).isEqualTo("quarantined: over the content budget of " + BUDGET.toSeconds()
@@ -237,6 +263,12 @@ class HostileMailTest extends SharedImapBundle {
 
     private static byte[] plain(String id, String to, String subject, String body, String extraHeaders) {
         return raw(id, to, subject, extraHeaders, "text/plain; charset=utf-8", body);
+    }
+
+    /** The mail as if from someone else. */
+    private static byte[] from(String from, byte[] raw) {
+        return new String(raw, StandardCharsets.ISO_8859_1).replaceFirst("(?m)^From: [^\r\n]*", "From: " + from)
+                .getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static byte[] html(String id, String html) {
